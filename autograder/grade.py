@@ -1,0 +1,185 @@
+"""Grading submissions: read, run in the sandbox, judge, score.
+
+`Grader` holds the sandboxes (started first, before any reference is loaded)
+and the specs of each lesson, computed once from the reference.
+"""
+
+from __future__ import annotations
+
+import ast
+import contextlib
+from collections.abc import Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from queue import Queue
+
+from .course import Course, Lesson
+from .errors import SubmissionError
+from .judge import CheckResult, banned_problems, judge_observations
+from .notebook import Cell, graded_cells, read_notebook
+from .sandbox import Outcome, Sandbox
+
+TORCH_FROM = 10  # lessons from this number on use torch
+
+
+@dataclass
+class SubmissionResult:
+    submission: str
+    lesson: str
+    score: float
+    max_score: float
+    error: str | None = None
+    checks: list[CheckResult] = field(default_factory=list)
+    seconds: float = 0.0
+
+    def to_json(self) -> dict:
+        return {
+            "submission": self.submission,
+            "lesson": self.lesson,
+            "score": self.score,
+            "max_score": self.max_score,
+            "error": self.error,
+            "checks": [c.to_json() for c in self.checks],
+        }
+
+    @property
+    def failures(self) -> list[CheckResult]:
+        return [c for c in self.checks if not c.passed]
+
+
+def definitions(cells: list[Cell]) -> dict[str, str]:
+    """Graded name -> source of the cell that (last) defines it at top level."""
+    sources: dict[str, str] = {}
+    for cell in cells:
+        with contextlib.suppress(SyntaxError, ValueError):
+            for node in ast.parse(cell.source).body:
+                if isinstance(node, (ast.FunctionDef, ast.ClassDef, ast.AsyncFunctionDef)):
+                    sources[node.name] = cell.source
+    return sources
+
+
+def _why_stopped(outcome: Outcome, limits) -> str:
+    if outcome.timed_out:
+        return f"the grader stopped your code after {outcome.seconds:.0f} s (is there an endless loop?)"
+    if outcome.overflow:
+        return "your code sent back too much output"
+    exit_ = outcome.exit
+    signal_name = exit_.get("signal")
+    if signal_name == "SIGXCPU" or signal_name == "SIGKILL":
+        return f"your code used more than {limits.cpu_seconds:g} s of CPU time"
+    if signal_name == "SIGSEGV":
+        return "your code crashed the Python process (segmentation fault)"
+    if signal_name:
+        return f"your code's process was killed by {signal_name}"
+    return f"your code ended the grading process (exit code {exit_.get('code')}; os._exit?)"
+
+
+def observations(outcome: Outcome, limits) -> tuple[dict[str, dict], list[str]]:
+    """Observed values by check id, and notes on cells that raised."""
+    observed, notes, running = {}, [], None
+    for event in outcome.events:
+        if "observed" in event and isinstance(event.get("value"), dict):
+            observed[str(event["observed"])] = event["value"]
+            running = None
+        elif "check" in event:
+            running = str(event["check"])
+        elif "cell" in event:
+            running = f"cell {event['cell']}"
+        elif "cell_error" in event and isinstance(event.get("error"), dict):
+            err = event["error"]
+            notes.append(f"cell {event['cell_error']} raised {err.get('type')}: {err.get('message')}")
+    if not any(e.get("done") for e in outcome.events):
+        why = _why_stopped(outcome, limits)
+        stopped = {"t": "error", "type": "Stopped", "message": f"{why} while running {running or 'your cells'}"}
+        for event in outcome.events:
+            if "check" in event and str(event["check"]) not in observed:
+                observed[str(event["check"])] = stopped
+        observed.setdefault("*", stopped)
+    return observed, notes
+
+
+class Grader:
+    def __init__(self, course: Course, *, jobs: int = 1, torch: bool = True):
+        self.course = course
+        self._pool: Queue[Sandbox] = Queue()
+        self._sandboxes = [Sandbox(torch=torch) for _ in range(max(1, jobs))]
+        for sandbox in self._sandboxes:
+            self._pool.put(sandbox)
+        self.jobs = len(self._sandboxes)
+        self._specs: dict[str, tuple] = {}
+        self._lesson_nb: dict[str, object] = {}
+
+    def specs(self, lesson: Lesson):
+        if lesson.id not in self._specs:
+            from .reference import build_specs
+
+            self._specs[lesson.id] = tuple(build_specs(lesson))
+            self._lesson_nb[lesson.id] = read_notebook(lesson.source_py)
+        return self._specs[lesson.id]
+
+    def grade_notebook(self, lesson: Lesson, nb, name: str, *, hidden: bool = True) -> SubmissionResult:
+        specs = [s for s in self.specs(lesson) if hidden or not s.hidden]
+        cells = graded_cells(nb, self._lesson_nb[lesson.id])
+        banned = banned_problems(lesson, definitions(cells))
+        job = {
+            "cells": [{"index": c.index, "source": c.source} for c in cells],
+            "checks": [
+                {"id": s.id, "target": s.target, "code": s.code, "inputs": s.inputs, "timeout": s.timeout}
+                for s in specs if s.target not in banned
+            ],
+        }
+        sandbox = self._pool.get()
+        try:
+            outcome = sandbox.run(job, lesson.limits)
+        finally:
+            self._pool.put(sandbox)
+        observed, notes = observations(outcome, lesson.limits)
+        if "*" in observed:
+            observed = {s.id: observed.get(s.id, observed["*"]) for s in specs}
+        results = judge_observations(specs, observed, banned)
+        if notes:
+            results = [_with_notes(r, notes) for r in results]
+        max_score = sum(s.points for s in specs)
+        return SubmissionResult(
+            name, lesson.id, round(sum(r.points for r in results), 6), round(max_score, 6),
+            None, results, outcome.seconds,
+        )
+
+    def grade_file(self, lesson: Lesson, path: Path, *, hidden: bool = True) -> SubmissionResult:
+        specs = self.specs(lesson)
+        try:
+            nb = read_notebook(path)
+        except SubmissionError as exc:
+            results = [
+                CheckResult(s.exercise, s.id, 0.0, round(s.points, 6), False, s.hidden, f"not graded: {exc}")
+                for s in specs if hidden or not s.hidden
+            ]
+            return SubmissionResult(str(path), lesson.id, 0.0, round(sum(r.max_points for r in results), 6),
+                                    str(exc), results)
+        return self.grade_notebook(lesson, nb, str(path), hidden=hidden)
+
+    def grade_many(self, lesson: Lesson, paths: Iterable[Path], *, hidden: bool = True) -> Iterator[SubmissionResult]:
+        """Results in input order, graded `jobs` at a time."""
+        self.specs(lesson)
+        with ThreadPoolExecutor(self.jobs) as pool:
+            yield from pool.map(lambda p: self.grade_file(lesson, Path(p), hidden=hidden), paths)
+
+    def close(self) -> None:
+        for sandbox in self._sandboxes:
+            sandbox.close()
+
+    def __enter__(self) -> Grader:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+def _with_notes(result: CheckResult, notes: list[str]) -> CheckResult:
+    if result.passed or "is not defined" not in result.message:
+        return result
+    return CheckResult(
+        result.exercise, result.check, result.points, result.max_points, result.passed,
+        result.hidden, f"{result.message} ({'; '.join(notes)})",
+    )
