@@ -37,8 +37,8 @@ def result_of(spec: CheckSpec, verdict: Verdict) -> CheckResult:
     return CheckResult(
         exercise=spec.exercise,
         check=spec.id,
-        points=round(spec.points, 6) if verdict.passed else 0.0,
-        max_points=round(spec.points, 6),
+        points=spec.points if verdict.passed else 0.0,
+        max_points=spec.points,
         passed=verdict.passed,
         hidden=spec.hidden,
         message="" if verdict.passed else verdict.message,

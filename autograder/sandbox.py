@@ -266,6 +266,8 @@ class Outcome:
 class Sandbox:
     """One zygote; `run` grades one job at a time (start several for parallel work)."""
 
+    _open: list[socket.socket] = []  # control sockets a new zygote must not keep
+
     def __init__(self, torch: bool = True):
         loaded = [m for m in sys.modules if m.startswith("solutions") or m.startswith("autograder.checks.")]
         if loaded:
@@ -273,12 +275,15 @@ class Sandbox:
         self._control, theirs = socket.socketpair()
         self.pid = os.fork()
         if self.pid == 0:
-            self._control.close()
+            for sock in [self._control, *Sandbox._open]:
+                with contextlib.suppress(OSError):
+                    sock.close()
             try:
                 _zygote(theirs, torch)
             finally:
                 os._exit(0)
         theirs.close()
+        Sandbox._open.append(self._control)
         recv_frame(self._control)
 
     def run(self, job: dict, limits: Limits) -> Outcome:
@@ -331,8 +336,12 @@ class Sandbox:
                 os.kill(pid, signal.SIGKILL)
 
     def close(self) -> None:
+        if self._control in Sandbox._open:
+            Sandbox._open.remove(self._control)
         with contextlib.suppress(OSError):
             self._control.close()
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(self.pid, signal.SIGTERM)
         with contextlib.suppress(ChildProcessError, OSError):
             os.waitpid(self.pid, 0)
 

@@ -1,0 +1,65 @@
+"""`mlcourse demo`: the whole loop on samples, in a work folder.
+
+It releases every lesson with nbgrader, writes three submissions per lesson
+(the solved notebook, the release stub, and a typical wrong answer: the
+solved notebook with one of the lesson's known mistakes in it) as an nbgrader
+`submitted/` tree, grades them in the sandbox and prints the table.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import nbformat
+from tqdm import tqdm
+
+from .course import Course, Lesson
+from .grade import Grader
+from .notebook import read_notebook
+from .report import print_table
+
+SAMPLES = ("solved", "stub", "wrong")
+
+
+def _write_samples(lesson: Lesson, workdir: Path) -> dict[str, Path]:
+    from .reference import checks_module
+    from .solve import replace_cell, solved_notebook, source_as
+
+    solved = solved_notebook(lesson)
+    mistake = checks_module(lesson).MISTAKES[0]
+    notebooks = {
+        "solved": solved,
+        "stub": read_notebook(workdir / "release" / lesson.id / f"{lesson.module}.ipynb"),
+        "wrong": replace_cell(solved, mistake.target, source_as(mistake.impl, mistake.target)),
+    }
+    paths = {}
+    for student, nb in notebooks.items():
+        path = workdir / "submitted" / student / lesson.id / f"{lesson.module}.ipynb"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        nbformat.write(nb, path)
+        paths[student] = path
+    return paths
+
+
+def run_demo(course: Course, workdir: Path, jobs: int = 2) -> int:
+    from .release import release
+
+    start = time.perf_counter()
+    workdir = workdir.resolve()
+    workdir.mkdir(parents=True, exist_ok=True)
+    with Grader(course, jobs=jobs) as grader:
+        release(course, list(course.lessons), workdir)
+        results = []
+        bar = tqdm(total=len(course.lessons) * len(SAMPLES), desc="grading", unit="submission")
+        for lesson in course.lessons:
+            paths = _write_samples(lesson, workdir)
+            for result in grader.grade_many(lesson, paths.values()):
+                results.append(result)
+                bar.update()
+        bar.close()
+    print_table(results, label=lambda r: Path(r.submission).relative_to(workdir / "submitted").parts[0])
+    seconds = time.perf_counter() - start
+    print(f"\n{len(results)} submissions of {len(course.lessons)} lessons graded in {seconds:.1f} s; "
+          f"releases and submissions in {workdir}")
+    return 0
