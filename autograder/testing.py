@@ -21,6 +21,8 @@ import importlib
 from dataclasses import dataclass
 from typing import Any
 
+SESSION_GRADER = None  # the test session's Grader, started by conftest.py
+
 
 @dataclass(frozen=True)
 class Fixture:

@@ -17,18 +17,25 @@ def _score(results) -> float:
 
 
 @pytest.mark.parametrize("lesson_id", LESSONS)
-def test_reference_scores_full_marks(lesson_id):
+def test_reference_scores_full_marks(lesson_id, grader):
     lesson = COURSE.lesson(lesson_id)
-    results = grade_in_process(lesson, solved_notebook(lesson))
+    results = grader.grade_notebook(lesson, solved_notebook(lesson), "solved").checks
     failed = [f"{r.check}: {r.message}" for r in results if not r.passed]
     assert not failed, failed
     assert _score(results) == lesson.points
 
 
 @pytest.mark.parametrize("lesson_id", LESSONS)
-def test_stub_scores_zero_and_says_not_attempted(lesson_id):
+def test_reference_scores_full_marks_in_process(lesson_id):
+    """The path nbgrader's autograde takes: checks run in the notebook's own kernel."""
     lesson = COURSE.lesson(lesson_id)
-    results = grade_in_process(lesson, lesson_notebook(lesson))
+    assert _score(grade_in_process(lesson, solved_notebook(lesson))) == lesson.points
+
+
+@pytest.mark.parametrize("lesson_id", LESSONS)
+def test_stub_scores_zero_and_says_not_attempted(lesson_id, grader):
+    lesson = COURSE.lesson(lesson_id)
+    results = grader.grade_notebook(lesson, lesson_notebook(lesson), "stub").checks
     assert _score(results) == 0
     assert all("not attempted" in r.message for r in results), [r.message for r in results]
 
@@ -44,10 +51,10 @@ def _fixture_cases():
 
 
 @pytest.mark.parametrize("lesson_id,fixture", list(_fixture_cases()))
-def test_fixture(lesson_id, fixture):
+def test_fixture(lesson_id, fixture, grader):
     lesson = COURSE.lesson(lesson_id)
     nb = replace_cell(solved_notebook(lesson), fixture.target, source_as(fixture.impl, fixture.target))
-    results = grade_in_process(lesson, nb)
+    results = grader.grade_notebook(lesson, nb, fixture.name).checks
     failed = {r.check for r in results if not r.passed}
     if fixture.correct:
         assert not failed, [r.message for r in results if not r.passed]
