@@ -13,7 +13,7 @@ import linecache
 from collections.abc import Callable
 
 from mlcourse_check import codec
-from mlcourse_check.runner import describe_error, observe
+from mlcourse_check.runner import describe_error, observe, time_limit
 
 
 def _register(filename: str, source: str) -> None:
@@ -21,14 +21,15 @@ def _register(filename: str, source: str) -> None:
     linecache.cache[filename] = (len(source), None, source.splitlines(True), filename)
 
 
-def run_cells(cells: list[dict], emit: Callable[[dict], None]) -> dict:
+def run_cells(cells: list[dict], emit: Callable[[dict], None], seconds: float | None) -> dict:
     namespace: dict = {"__name__": "__main__", "__builtins__": builtins}
     for cell in cells:
         filename = f"<cell {cell['index']}>"
         _register(filename, cell["source"])
         emit({"cell": cell["index"]})
         try:
-            exec(compile(cell["source"], filename, "exec"), namespace)
+            with time_limit(seconds):
+                exec(compile(cell["source"], filename, "exec"), namespace)
         except BaseException as exc:  # SystemExit too: a cell may not end grading
             error = describe_error(exc)
             if isinstance(exc, SyntaxError):
@@ -43,7 +44,7 @@ def run_job(job: dict, emit: Callable[[dict], None]) -> None:
     torch = sys.modules.get("torch")
     if torch is not None:
         torch.set_num_threads(1)
-    namespace = run_cells(job["cells"], emit)
+    namespace = run_cells(job["cells"], emit, job.get("cell_seconds"))
     for check in job["checks"]:
         emit({"check": check["id"]})
         target = check["target"]

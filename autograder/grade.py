@@ -20,7 +20,7 @@ from .judge import CheckResult, banned_problems, judge_observations
 from .notebook import Cell, graded_cells, read_notebook
 from .sandbox import Outcome, Sandbox
 
-TORCH_FROM = 10  # lessons from this number on use torch
+MAX_RESTARTS = 8  # fresh children per submission when checks kill theirs
 
 
 @dataclass
@@ -75,28 +75,29 @@ def _why_stopped(outcome: Outcome, limits) -> str:
     return f"your code ended the grading process (exit code {exit_.get('code')}; os._exit?)"
 
 
-def observations(outcome: Outcome, limits) -> tuple[dict[str, dict], list[str]]:
-    """Observed values by check id, and notes on cells that raised."""
-    observed, notes, running = {}, [], None
+def observations(outcome: Outcome, limits) -> tuple[dict[str, dict], list[str], str | None]:
+    """Observed values by check id, notes on cells that raised, and where it died.
+
+    The third item is None when the child finished; otherwise the check it was
+    running ("" while it was still running cells) gets a `Stopped` observation.
+    """
+    observed, notes, running = {}, [], ""
     for event in outcome.events:
         if "observed" in event and isinstance(event.get("value"), dict):
             observed[str(event["observed"])] = event["value"]
             running = None
         elif "check" in event:
             running = str(event["check"])
-        elif "cell" in event:
-            running = f"cell {event['cell']}"
         elif "cell_error" in event and isinstance(event.get("error"), dict):
             err = event["error"]
             notes.append(f"cell {event['cell_error']} raised {err.get('type')}: {err.get('message')}")
-    if not any(e.get("done") for e in outcome.events):
-        why = _why_stopped(outcome, limits)
-        stopped = {"t": "error", "type": "Stopped", "message": f"{why} while running {running or 'your cells'}"}
-        for event in outcome.events:
-            if "check" in event and str(event["check"]) not in observed:
-                observed[str(event["check"])] = stopped
-        observed.setdefault("*", stopped)
-    return observed, notes
+    if any(e.get("done") for e in outcome.events):
+        return observed, notes, None
+    where = running or "your cells"
+    why = _why_stopped(outcome, limits)
+    if running:
+        observed[running] = {"t": "error", "type": "Stopped", "message": f"{why} while running {where}"}
+    return observed, notes, running or ""
 
 
 class Grader:
@@ -124,27 +125,51 @@ class Grader:
         banned = banned_problems(lesson, definitions(cells))
         job = {
             "cells": [{"index": c.index, "source": c.source} for c in cells],
+            "cell_seconds": 2 * lesson.limits.check_seconds,
             "checks": [
-                {"id": s.id, "target": s.target, "code": s.code, "inputs": s.inputs, "timeout": s.timeout}
+                {"id": s.id, "target": s.target, "code": s.code, "inputs": s.inputs,
+                 "timeout": min(s.timeout, lesson.limits.check_seconds)}
                 for s in specs if s.target not in banned
             ],
         }
-        sandbox = self._pool.get()
-        try:
-            outcome = sandbox.run(job, lesson.limits)
-        finally:
-            self._pool.put(sandbox)
-        observed, notes = observations(outcome, lesson.limits)
-        if "*" in observed:
-            observed = {s.id: observed.get(s.id, observed["*"]) for s in specs}
+        observed, notes, seconds = self._observe(job, lesson.limits)
         results = judge_observations(specs, observed, banned)
         if notes:
             results = [_with_notes(r, notes) for r in results]
         max_score = sum(s.points for s in specs)
         return SubmissionResult(
             name, lesson.id, round(sum(r.points for r in results), 6), round(max_score, 6),
-            None, results, outcome.seconds,
+            None, results, seconds,
         )
+
+    def _observe(self, job: dict, limits) -> tuple[dict, list[str], float]:
+        """Run the job; when a check kills the child, go on with the checks after it."""
+        observed: dict[str, dict] = {}
+        checks, seconds = job["checks"], 0.0
+        for _ in range(MAX_RESTARTS):
+            outcome = self.run_job({**job, "checks": checks}, limits)
+            seconds += outcome.seconds
+            got, notes, died_in = observations(outcome, limits)
+            observed.update(got)
+            if died_in is None:
+                break
+            if died_in == "":  # the cells themselves kill it: no check can run
+                stop = {"t": "error", "type": "Stopped",
+                        "message": f"{_why_stopped(outcome, limits)} while running your cells"}
+                observed.update({c["id"]: stop for c in checks if c["id"] not in observed})
+                break
+            checks = [c for c in checks if c["id"] not in observed]
+            if not checks:
+                break
+        return observed, notes, seconds
+
+    def run_job(self, job: dict, limits) -> Outcome:
+        """Run one job in the next free sandbox."""
+        sandbox = self._pool.get()
+        try:
+            return sandbox.run(job, limits)
+        finally:
+            self._pool.put(sandbox)
 
     def grade_file(self, lesson: Lesson, path: Path, *, hidden: bool = True) -> SubmissionResult:
         specs = self.specs(lesson)

@@ -83,7 +83,7 @@ def describe_error(exc: BaseException) -> dict:
 
 
 @contextlib.contextmanager
-def _time_limit(seconds: float | None):
+def time_limit(seconds: float | None):
     usable = (
         seconds
         and hasattr(signal, "setitimer")
@@ -126,7 +126,7 @@ def observe(
             contextlib.redirect_stdout(sink),
             contextlib.redirect_stderr(sink),
             np.errstate(divide="warn", over="warn", invalid="warn", under="ignore"),
-            _time_limit(timeout),
+            time_limit(timeout),
         ):
             warnings.simplefilter("ignore")
             exec(compiled, env)
