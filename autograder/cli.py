@@ -21,7 +21,7 @@ from .course import Course, Lesson, load_course  # noqa: E402
 from .errors import SubmissionError, UserError  # noqa: E402
 from .report import print_table  # noqa: E402
 
-LESSON_IN_NOTEBOOK = re.compile(r"make_check\(\s*['\"]([0-9]{2}-[a-z0-9-]+)['\"]\s*\)")
+LESSON_IN_NOTEBOOK = re.compile(r"make_check\(\s*\\?['\"]([0-9]{2}-[a-z0-9-]+)\\?['\"]")
 
 
 def _course(args) -> Course:

@@ -89,6 +89,7 @@ def release(course: Course, lessons: list[Lesson], root: Path | None = None) -> 
     from nbgrader.coursedir import CourseDirectory
 
     root = Path(root or course.root).resolve()
+    (root / "exchange").mkdir(parents=True, exist_ok=True)
     config = nbgrader_config(course, root)
     api = NbGraderAPI(coursedir=CourseDirectory(config=config), config=config)
     folders = []

@@ -1,0 +1,68 @@
+"""nbgrader both ways: its release, its autograde and mlcourse grade agree."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from autograder.course import load_course
+from autograder.release import nbgrader_config, release
+from autograder.solve import replace_cell, solved_notebook, source_as
+from autograder.testing import fixtures_of
+
+COURSE = load_course()
+LESSON = COURSE.lesson("02-linear-regression")
+
+
+def _autograde(root: Path, submissions: dict[str, nbformat.NotebookNode]) -> dict[str, float]:
+    from nbgrader.api import Gradebook
+    from nbgrader.apps import NbGraderAPI
+    from nbgrader.coursedir import CourseDirectory
+
+    for student, nb in submissions.items():
+        path = root / "submitted" / student / LESSON.id / f"{LESSON.module}.ipynb"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        nbformat.write(nb, path)
+    config = nbgrader_config(COURSE, root)
+    api = NbGraderAPI(coursedir=CourseDirectory(config=config), config=config)
+    for student in submissions:
+        outcome = api.autograde(LESSON.id, student, force=True, create=True)
+        assert outcome["success"], outcome.get("error") or outcome.get("log")
+    with Gradebook(f"sqlite:///{root / 'gradebook.db'}") as gb:
+        return {s: gb.find_submission(LESSON.id, s).score for s in submissions}
+
+
+@pytest.fixture(scope="module")
+def released(tmp_path_factory):
+    root = tmp_path_factory.mktemp("course")
+    release(COURSE, [LESSON], root)
+    return root
+
+
+def test_autograde_agrees_with_mlcourse_grade(released, grader):
+    solved = solved_notebook(LESSON)
+    stub = nbformat.read(released / "release" / LESSON.id / f"{LESSON.module}.ipynb", as_version=4)
+    wrong = [f for f in fixtures_of(LESSON.module) if not f.correct][:3]
+    submissions = {"solved": solved, "stub": stub}
+    for fixture in wrong:
+        submissions[fixture.name] = replace_cell(solved, fixture.target, source_as(fixture.impl, fixture.target))
+    scores = _autograde(released, submissions)
+    assert scores["solved"] == LESSON.points
+    assert scores["stub"] == 0
+    for student, nb in submissions.items():
+        ours = grader.grade_notebook(LESSON, nb, student).score
+        assert scores[student] == pytest.approx(ours), student
+
+
+def test_release_has_stubs_runtime_and_visible_fixture_only(released):
+    folder = released / "release" / LESSON.id
+    assert sorted(p.name for p in folder.iterdir()) == [
+        f"{LESSON.id}.checks.json", f"{LESSON.module}.ipynb", "mlcourse_check",
+    ]
+    fixture = json.loads((folder / f"{LESSON.id}.checks.json").read_text())
+    assert fixture["checks"] and not any(c["hidden"] for c in fixture["checks"])
+    text = (folder / f"{LESSON.module}.ipynb").read_text()
+    assert "BEGIN HIDDEN TESTS" not in text and "check.score()" not in text
