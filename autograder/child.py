@@ -21,7 +21,9 @@ def _register(filename: str, source: str) -> None:
     linecache.cache[filename] = (len(source), None, source.splitlines(True), filename)
 
 
-def run_cells(cells: list[dict], emit: Callable[[dict], None], seconds: float | None) -> dict:
+def run_cells(
+    cells: list[dict], emit: Callable[[dict], None], seconds: float | None
+) -> dict:
     namespace: dict = {"__name__": "__main__", "__builtins__": builtins}
     for cell in cells:
         filename = f"<cell {cell['index']}>"
@@ -33,7 +35,9 @@ def run_cells(cells: list[dict], emit: Callable[[dict], None], seconds: float | 
         except BaseException as exc:  # SystemExit too: a cell may not end grading
             error = describe_error(exc)
             if isinstance(exc, SyntaxError):
-                error["where"] = f"line {exc.lineno} of {filename}: {(exc.text or '').strip()}"
+                error["where"] = (
+                    f"line {exc.lineno} of {filename}: {(exc.text or '').strip()}"
+                )
             emit({"cell_error": cell["index"], "error": error})
     return namespace
 
@@ -49,9 +53,20 @@ def run_job(job: dict, emit: Callable[[dict], None]) -> None:
         emit({"check": check["id"]})
         target = check["target"]
         if target not in namespace:
-            value = {"t": "error", "type": "NameError", "message": f"{target} is not defined"}
+            value = {
+                "t": "error",
+                "type": "NameError",
+                "message": f"{target} is not defined",
+            }
         else:
-            inputs = {k: codec.decode(v, as_torch=True) for k, v in check["inputs"].items()}
-            value = observe(check["code"], inputs, {target: namespace[target]}, timeout=check["timeout"])
+            inputs = {
+                k: codec.decode(v, as_torch=True) for k, v in check["inputs"].items()
+            }
+            value = observe(
+                check["code"],
+                inputs,
+                {target: namespace[target]},
+                timeout=check["timeout"],
+            )
         emit({"observed": check["id"], "value": value})
     emit({"done": True})

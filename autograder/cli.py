@@ -9,7 +9,9 @@ from __future__ import annotations
 import os
 
 for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
-    os.environ.setdefault(_var, "1")  # forked children must not inherit BLAS thread pools
+    os.environ.setdefault(
+        _var, "1"
+    )  # forked children must not inherit BLAS thread pools
 
 import argparse  # noqa: E402
 import json  # noqa: E402
@@ -30,7 +32,9 @@ def _course(args) -> Course:
 
 def cmd_list(args) -> int:
     course = _course(args)
-    print(f"{course.title} ({course.id}): {len(course.lessons)} lessons, {course.points:g} points")
+    print(
+        f"{course.title} ({course.id}): {len(course.lessons)} lessons, {course.points:g} points"
+    )
     for lesson in course.lessons:
         names = ", ".join(f"{e.name} [{e.points:g}]" for e in lesson.exercises)
         print(f"  {lesson.id:28s} {lesson.points:4g} pts  {names}")
@@ -41,7 +45,11 @@ def cmd_validate(args) -> int:
     from .validate import validate_lesson
 
     course = _course(args)
-    lessons = [course.lesson(k) for k in args.lessons] if args.lessons else list(course.lessons)
+    lessons = (
+        [course.lesson(k) for k in args.lessons]
+        if args.lessons
+        else list(course.lessons)
+    )
     for lesson in lessons:
         validate_lesson(lesson)
         print(f"ok  {lesson.id}")
@@ -52,7 +60,11 @@ def cmd_release(args) -> int:
     from .release import release
 
     course = _course(args)
-    lessons = [course.lesson(k) for k in args.lessons] if args.lessons else list(course.lessons)
+    lessons = (
+        [course.lesson(k) for k in args.lessons]
+        if args.lessons
+        else list(course.lessons)
+    )
     for folder in release(course, lessons, Path(args.root) if args.root else None):
         print(f"released {folder}")
     return 0
@@ -110,7 +122,9 @@ def submissions(lesson: Lesson, paths: list[str]) -> list[Path]:
 def _grade(args, course: Course, lesson: Lesson, paths: list[Path], hidden: bool):
     from .grade import Grader
 
-    with Grader(course, jobs=args.jobs, torch=int(lesson.number) >= 10 or args.torch) as grader:
+    with Grader(
+        course, jobs=args.jobs, torch=int(lesson.number) >= 10 or args.torch
+    ) as grader:
         return list(grader.grade_many(lesson, paths, hidden=hidden))
 
 
@@ -130,7 +144,9 @@ def cmd_grade(args) -> int:
 def cmd_check(args) -> int:
     course = _course(args)
     path = Path(args.notebook)
-    lesson = course.lesson(args.lesson) if args.lesson else lesson_of_notebook(course, path)
+    lesson = (
+        course.lesson(args.lesson) if args.lesson else lesson_of_notebook(course, path)
+    )
     (result,) = _grade(args, course, lesson, [path], hidden=False)
     if result.error:
         raise UserError(result.error)
@@ -139,7 +155,11 @@ def cmd_check(args) -> int:
         by_exercise.setdefault(check.exercise, []).append(check)
     for exercise, checks in by_exercise.items():
         failed = [c for c in checks if not c.passed]
-        print(f"✗ {exercise}: {failed[0].message}" if failed else f"✓ {exercise}: visible checks passed")
+        print(
+            f"✗ {exercise}: {failed[0].message}"
+            if failed
+            else f"✓ {exercise}: visible checks passed"
+        )
     return 1 if result.failures else 0
 
 
@@ -157,19 +177,34 @@ class _Parser(argparse.ArgumentParser):
 def parser() -> argparse.ArgumentParser:
     p = _Parser(prog="mlcourse", description="Release, check and grade the course.")
     p.add_argument("--course", help="path of course.yml (default: the repository's)")
-    sub = p.add_subparsers(dest="verb", required=True, metavar="VERB", parser_class=_Parser)
+    sub = p.add_subparsers(
+        dest="verb", required=True, metavar="VERB", parser_class=_Parser
+    )
 
-    sub.add_parser("list", help="lessons, exercises and points").set_defaults(run=cmd_list)
+    sub.add_parser("list", help="lessons, exercises and points").set_defaults(
+        run=cmd_list
+    )
     v = sub.add_parser("validate", help="course.yml and the lesson files agree")
     v.add_argument("lessons", nargs="*", metavar="LESSON")
     v.set_defaults(run=cmd_validate)
-    r = sub.add_parser("release", help="student versions with nbgrader, plus visible checks")
+    r = sub.add_parser(
+        "release", help="student versions with nbgrader, plus visible checks"
+    )
     r.add_argument("lessons", nargs="*", metavar="LESSON")
-    r.add_argument("--root", help="course folder to release into (default: the repository)")
+    r.add_argument(
+        "--root", help="course folder to release into (default: the repository)"
+    )
     r.set_defaults(run=cmd_release)
-    s = sub.add_parser("solve", help="a notebook with every stub replaced by the reference")
+    s = sub.add_parser(
+        "solve", help="a notebook with every stub replaced by the reference"
+    )
     s.add_argument("lesson", metavar="NN")
-    s.add_argument("--output", "-o", metavar="FILE", help=".ipynb or .py (default: <module>_solved.ipynb)")
+    s.add_argument(
+        "--output",
+        "-o",
+        metavar="FILE",
+        help=".ipynb or .py (default: <module>_solved.ipynb)",
+    )
     s.set_defaults(run=cmd_solve)
     for name, helptext, func in (
         ("check", "run a notebook's visible checks outside Jupyter", cmd_check),
@@ -178,17 +213,40 @@ def parser() -> argparse.ArgumentParser:
         g = sub.add_parser(name, help=helptext)
         if name == "check":
             g.add_argument("notebook", metavar="NOTEBOOK")
-            g.add_argument("--lesson", metavar="NN", help="default: read from the notebook")
+            g.add_argument(
+                "--lesson", metavar="NN", help="default: read from the notebook"
+            )
         else:
             g.add_argument("--lesson", metavar="NN", required=True)
-            g.add_argument("files", nargs="+", metavar="FILE", help=".ipynb, .py or a submitted/ folder")
-            g.add_argument("--json", action="store_true", help="one JSON array on stdout")
-            g.add_argument("--strict", action="store_true", help="exit 1 unless every score is full")
-        g.add_argument("--jobs", "-j", type=int, default=1, help="submissions graded at once")
-        g.add_argument("--torch", action="store_true", help="preload torch for a numpy lesson")
+            g.add_argument(
+                "files",
+                nargs="+",
+                metavar="FILE",
+                help=".ipynb, .py or a submitted/ folder",
+            )
+            g.add_argument(
+                "--json", action="store_true", help="one JSON array on stdout"
+            )
+            g.add_argument(
+                "--strict",
+                action="store_true",
+                help="exit 1 unless every score is full",
+            )
+        g.add_argument(
+            "--jobs", "-j", type=int, default=1, help="submissions graded at once"
+        )
+        g.add_argument(
+            "--torch", action="store_true", help="preload torch for a numpy lesson"
+        )
         g.set_defaults(run=func)
-    d = sub.add_parser("demo", help="release, grade three samples per lesson, print the table")
-    d.add_argument("--workdir", default="mlcourse-work", help="work folder (default: ./mlcourse-work)")
+    d = sub.add_parser(
+        "demo", help="release, grade three samples per lesson, print the table"
+    )
+    d.add_argument(
+        "--workdir",
+        default="mlcourse-work",
+        help="work folder (default: ./mlcourse-work)",
+    )
     d.add_argument("--jobs", "-j", type=int, default=2)
     d.set_defaults(run=cmd_demo)
     return p

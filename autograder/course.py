@@ -90,7 +90,9 @@ class Course:
     def lesson(self, key: str) -> Lesson:
         """Find a lesson by id, number ('02' or '2') or module name."""
         for lesson in self.lessons:
-            if key in (lesson.id, lesson.module) or (key.isdigit() and int(key) == int(lesson.number)):
+            if key in (lesson.id, lesson.module) or (
+                key.isdigit() and int(key) == int(lesson.number)
+            ):
                 return lesson
         known = ", ".join(lesson.id for lesson in self.lessons)
         raise CourseError(f"no lesson {key!r} in course.yml; known lessons: {known}")
@@ -100,13 +102,19 @@ class Course:
         return sum(lesson.points for lesson in self.lessons)
 
 
-def _keys(where: str, data: Any, required: set[str], optional: set[str], path: Path) -> dict:
+def _keys(
+    where: str, data: Any, required: set[str], optional: set[str], path: Path
+) -> dict:
     if not isinstance(data, dict):
-        raise CourseError(f"{path}: {where} must be a mapping, got {type(data).__name__}")
+        raise CourseError(
+            f"{path}: {where} must be a mapping, got {type(data).__name__}"
+        )
     unknown = sorted(set(data) - required - optional)
     if unknown:
         allowed = ", ".join(sorted(required | optional))
-        raise CourseError(f"{path}: {where}: unknown key {unknown[0]!r}; allowed keys are {allowed}")
+        raise CourseError(
+            f"{path}: {where}: unknown key {unknown[0]!r}; allowed keys are {allowed}"
+        )
     missing = sorted(required - set(data))
     if missing:
         raise CourseError(f"{path}: {where}: missing key {missing[0]!r}; add it")
@@ -117,58 +125,93 @@ def _banned(where: str, data: Any, path: Path) -> dict[str, str]:
     if data is None:
         return {}
     if not isinstance(data, dict) or not all(isinstance(v, str) for v in data.values()):
-        raise CourseError(f"{path}: {where}.banned must map a dotted name to a hint, e.g. scipy: use numpy")
+        raise CourseError(
+            f"{path}: {where}.banned must map a dotted name to a hint, e.g. scipy: use numpy"
+        )
     return {str(k): v for k, v in data.items()}
 
 
 def _limits(where: str, data: Any, base: Limits, path: Path) -> Limits:
     if data is None:
         return base
-    data = _keys(f"{where}.limits", data, set(), {"cpu_seconds", "memory_mib", "check_seconds"}, path)
+    data = _keys(
+        f"{where}.limits",
+        data,
+        set(),
+        {"cpu_seconds", "memory_mib", "check_seconds"},
+        path,
+    )
     values = {**base.__dict__, **data}
     for key, value in values.items():
         if not isinstance(value, (int, float)) or value <= 0:
-            raise CourseError(f"{path}: {where}.limits.{key} must be a positive number, got {value!r}")
+            raise CourseError(
+                f"{path}: {where}.limits.{key} must be a positive number, got {value!r}"
+            )
     return Limits(**values)
 
 
-def _exercise(where: str, data: Any, lesson_banned: dict[str, str], path: Path) -> Exercise:
+def _exercise(
+    where: str, data: Any, lesson_banned: dict[str, str], path: Path
+) -> Exercise:
     data = _keys(where, data, {"name", "points"}, {"functions", "banned"}, path)
     points = data["points"]
     if isinstance(points, bool) or not isinstance(points, (int, float)) or points <= 0:
-        raise CourseError(f"{path}: {where}.points must be a positive number, got {points!r}")
+        raise CourseError(
+            f"{path}: {where}.points must be a positive number, got {points!r}"
+        )
     functions = data.get("functions", [data["name"]])
-    if not isinstance(functions, list) or not functions or not all(isinstance(f, str) for f in functions):
+    if (
+        not isinstance(functions, list)
+        or not functions
+        or not all(isinstance(f, str) for f in functions)
+    ):
         raise CourseError(f"{path}: {where}.functions must be a list of graded names")
     banned = {**lesson_banned, **_banned(where, data.get("banned"), path)}
     return Exercise(str(data["name"]), float(points), tuple(functions), banned)
 
 
 def _lesson(where: str, data: Any, defaults: Limits, root: Path, path: Path) -> Lesson:
-    data = _keys(where, data, {"id", "title", "exercises"}, {"limits", "lms", "banned"}, path)
+    data = _keys(
+        where, data, {"id", "title", "exercises"}, {"limits", "lms", "banned"}, path
+    )
     lesson_id = str(data["id"])
     if not LESSON_ID.match(lesson_id):
-        raise CourseError(f"{path}: {where}.id {lesson_id!r} must look like 02-linear-regression")
+        raise CourseError(
+            f"{path}: {where}.id {lesson_id!r} must look like 02-linear-regression"
+        )
     where = f"lesson {lesson_id}"
     banned = _banned(where, data.get("banned"), path)
     if not isinstance(data["exercises"], list) or not data["exercises"]:
         raise CourseError(f"{path}: {where}.exercises must be a non-empty list")
-    exercises = [_exercise(f"{where}.exercises[{i}]", e, banned, path) for i, e in enumerate(data["exercises"])]
+    exercises = [
+        _exercise(f"{where}.exercises[{i}]", e, banned, path)
+        for i, e in enumerate(data["exercises"])
+    ]
     seen: set[str] = set()
     for exercise in exercises:
         for name in (exercise.name, *exercise.functions):
             if name in seen and name != exercise.name:
-                raise CourseError(f"{path}: {where}: {name!r} is graded twice; keep one entry")
+                raise CourseError(
+                    f"{path}: {where}: {name!r} is graded twice; keep one entry"
+                )
         if exercise.name in seen:
-            raise CourseError(f"{path}: {where}: duplicate exercise {exercise.name!r}; rename or remove one")
+            raise CourseError(
+                f"{path}: {where}: duplicate exercise {exercise.name!r}; rename or remove one"
+            )
         seen.update({exercise.name, *exercise.functions})
     lesson = Lesson(
-        lesson_id, str(data["title"]), tuple(exercises),
-        _limits(where, data.get("limits"), defaults, path), dict(data.get("lms") or {}), root,
+        lesson_id,
+        str(data["title"]),
+        tuple(exercises),
+        _limits(where, data.get("limits"), defaults, path),
+        dict(data.get("lms") or {}),
+        root,
     )
     if not lesson.source_py.is_file():
-        raise CourseError(f"{path}: {where}: missing lesson file {lesson.source_py.relative_to(root)}; "
-                          "create it or remove the lesson")
+        raise CourseError(
+            f"{path}: {where}: missing lesson file {lesson.source_py.relative_to(root)}; "
+            "create it or remove the lesson"
+        )
     return lesson
 
 
@@ -177,19 +220,36 @@ def load_course(path: Path | str | None = None) -> Course:
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
     except OSError as exc:
-        raise CourseError(f"{path}: cannot read it ({exc.strerror}); run mlcourse from the course folder") from None
+        raise CourseError(
+            f"{path}: cannot read it ({exc.strerror}); run mlcourse from the course folder"
+        ) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         at = f" at line {mark.line + 1}" if mark else ""
         raise CourseError(f"{path}: not valid YAML{at}; fix the syntax") from None
-    data = _keys("the top level", data, {"id", "title", "lessons"}, {"defaults", "lms", "shared"}, path)
+    data = _keys(
+        "the top level",
+        data,
+        {"id", "title", "lessons"},
+        {"defaults", "lms", "shared"},
+        path,
+    )
     defaults = _keys("defaults", data.get("defaults") or {}, set(), {"limits"}, path)
     base = _limits("defaults", defaults.get("limits"), Limits(), path)
     if not isinstance(data["lessons"], list) or not data["lessons"]:
         raise CourseError(f"{path}: lessons must be a non-empty list")
-    lessons = [_lesson(f"lessons[{i}]", d, base, path.parent, path) for i, d in enumerate(data["lessons"])]
+    lessons = [
+        _lesson(f"lessons[{i}]", d, base, path.parent, path)
+        for i, d in enumerate(data["lessons"])
+    ]
     ids = [lesson.id for lesson in lessons]
     for lesson_id in ids:
         if ids.count(lesson_id) > 1:
             raise CourseError(f"{path}: lesson {lesson_id} is listed twice; keep one")
-    return Course(str(data["id"]), str(data["title"]), tuple(lessons), dict(data.get("lms") or {}), path.parent)
+    return Course(
+        str(data["id"]),
+        str(data["title"]),
+        tuple(lessons),
+        dict(data.get("lms") or {}),
+        path.parent,
+    )

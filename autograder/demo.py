@@ -30,8 +30,12 @@ def _write_samples(lesson: Lesson, workdir: Path) -> dict[str, Path]:
     mistake = checks_module(lesson).MISTAKES[0]
     notebooks = {
         "solved": solved,
-        "stub": read_notebook(workdir / "release" / lesson.id / f"{lesson.module}.ipynb"),
-        "wrong": replace_cell(solved, mistake.target, source_as(mistake.impl, mistake.target)),
+        "stub": read_notebook(
+            workdir / "release" / lesson.id / f"{lesson.module}.ipynb"
+        ),
+        "wrong": replace_cell(
+            solved, mistake.target, source_as(mistake.impl, mistake.target)
+        ),
     }
     paths = {}
     for student, nb in notebooks.items():
@@ -51,15 +55,22 @@ def run_demo(course: Course, workdir: Path, jobs: int = 2) -> int:
     with Grader(course, jobs=jobs) as grader:
         release(course, list(course.lessons), workdir)
         results = []
-        bar = tqdm(total=len(course.lessons) * len(SAMPLES), desc="grading", unit="submission")
+        bar = tqdm(
+            total=len(course.lessons) * len(SAMPLES), desc="grading", unit="submission"
+        )
         for lesson in course.lessons:
             paths = _write_samples(lesson, workdir)
             for result in grader.grade_many(lesson, paths.values()):
                 results.append(result)
                 bar.update()
         bar.close()
-    print_table(results, label=lambda r: Path(r.submission).relative_to(workdir / "submitted").parts[0])
+    print_table(
+        results,
+        label=lambda r: Path(r.submission).relative_to(workdir / "submitted").parts[0],
+    )
     seconds = time.perf_counter() - start
-    print(f"\n{len(results)} submissions of {len(course.lessons)} lessons graded in {seconds:.1f} s; "
-          f"releases and submissions in {workdir}")
+    print(
+        f"\n{len(results)} submissions of {len(course.lessons)} lessons graded in {seconds:.1f} s; "
+        f"releases and submissions in {workdir}"
+    )
     return 0

@@ -16,7 +16,9 @@ FIXTURE_VERSION = 1
 def visible_fixture(lesson_id: str) -> dict:
     lesson = load_course().lesson(lesson_id)
     specs = build_specs(lesson, hidden=False)
-    banned = {name: e.banned for e in lesson.exercises for name in e.functions if e.banned}
+    banned = {
+        name: e.banned for e in lesson.exercises for name in e.functions if e.banned
+    }
     return {
         "version": FIXTURE_VERSION,
         "lesson": lesson.id,

@@ -54,7 +54,9 @@ def definitions(cells: list[Cell]) -> dict[str, str]:
     for cell in cells:
         with contextlib.suppress(SyntaxError, ValueError):
             for node in ast.parse(cell.source).body:
-                if isinstance(node, (ast.FunctionDef, ast.ClassDef, ast.AsyncFunctionDef)):
+                if isinstance(
+                    node, (ast.FunctionDef, ast.ClassDef, ast.AsyncFunctionDef)
+                ):
                     sources[node.name] = cell.source
     return sources
 
@@ -75,7 +77,9 @@ def _why_stopped(outcome: Outcome, limits) -> str:
     return f"your code ended the grading process (exit code {exit_.get('code')}; os._exit?)"
 
 
-def observations(outcome: Outcome, limits) -> tuple[dict[str, dict], list[str], str | None]:
+def observations(
+    outcome: Outcome, limits
+) -> tuple[dict[str, dict], list[str], str | None]:
     """Observed values by check id, notes on cells that raised, and where it died.
 
     The third item is None when the child finished; otherwise the check it was
@@ -90,13 +94,19 @@ def observations(outcome: Outcome, limits) -> tuple[dict[str, dict], list[str], 
             running = str(event["check"])
         elif "cell_error" in event and isinstance(event.get("error"), dict):
             err = event["error"]
-            notes.append(f"cell {event['cell_error']} raised {err.get('type')}: {err.get('message')}")
+            notes.append(
+                f"cell {event['cell_error']} raised {err.get('type')}: {err.get('message')}"
+            )
     if any(e.get("done") for e in outcome.events):
         return observed, notes, None
     where = running or "your cells"
     why = _why_stopped(outcome, limits)
     if running:
-        observed[running] = {"t": "error", "type": "Stopped", "message": f"{why} while running {where}"}
+        observed[running] = {
+            "t": "error",
+            "type": "Stopped",
+            "message": f"{why} while running {where}",
+        }
     return observed, notes, running or ""
 
 
@@ -119,7 +129,9 @@ class Grader:
             self._lesson_nb[lesson.id] = read_notebook(lesson.source_py)
         return self._specs[lesson.id]
 
-    def grade_notebook(self, lesson: Lesson, nb, name: str, *, hidden: bool = True) -> SubmissionResult:
+    def grade_notebook(
+        self, lesson: Lesson, nb, name: str, *, hidden: bool = True
+    ) -> SubmissionResult:
         specs = [s for s in self.specs(lesson) if hidden or not s.hidden]
         cells = graded_cells(nb, self._lesson_nb[lesson.id])
         banned = banned_problems(lesson, definitions(cells))
@@ -127,9 +139,15 @@ class Grader:
             "cells": [{"index": c.index, "source": c.source} for c in cells],
             "cell_seconds": 2 * lesson.limits.check_seconds,
             "checks": [
-                {"id": s.id, "target": s.target, "code": s.code, "inputs": s.inputs,
-                 "timeout": min(s.timeout, lesson.limits.check_seconds)}
-                for s in specs if s.target not in banned
+                {
+                    "id": s.id,
+                    "target": s.target,
+                    "code": s.code,
+                    "inputs": s.inputs,
+                    "timeout": min(s.timeout, lesson.limits.check_seconds),
+                }
+                for s in specs
+                if s.target not in banned
             ],
         }
         observed, notes, seconds = self._observe(job, lesson.limits)
@@ -138,8 +156,13 @@ class Grader:
             results = [_with_notes(r, notes) for r in results]
         max_score = sum(s.points for s in specs)
         return SubmissionResult(
-            name, lesson.id, round(sum(r.points for r in results), 6), round(max_score, 6),
-            None, results, seconds,
+            name,
+            lesson.id,
+            round(sum(r.points for r in results), 6),
+            round(max_score, 6),
+            None,
+            results,
+            seconds,
         )
 
     def _observe(self, job: dict, limits) -> tuple[dict, list[str], float]:
@@ -154,9 +177,14 @@ class Grader:
             if died_in is None:
                 break
             if died_in == "":  # the cells themselves kill it: no check can run
-                stop = {"t": "error", "type": "Stopped",
-                        "message": f"{_why_stopped(outcome, limits)} while running your cells"}
-                observed.update({c["id"]: stop for c in checks if c["id"] not in observed})
+                stop = {
+                    "t": "error",
+                    "type": "Stopped",
+                    "message": f"{_why_stopped(outcome, limits)} while running your cells",
+                }
+                observed.update(
+                    {c["id"]: stop for c in checks if c["id"] not in observed}
+                )
                 break
             checks = [c for c in checks if c["id"] not in observed]
             if not checks:
@@ -171,24 +199,45 @@ class Grader:
         finally:
             self._pool.put(sandbox)
 
-    def grade_file(self, lesson: Lesson, path: Path, *, hidden: bool = True) -> SubmissionResult:
+    def grade_file(
+        self, lesson: Lesson, path: Path, *, hidden: bool = True
+    ) -> SubmissionResult:
         specs = self.specs(lesson)
         try:
             nb = read_notebook(path)
         except SubmissionError as exc:
             results = [
-                CheckResult(s.exercise, s.id, 0.0, round(s.points, 6), False, s.hidden, f"not graded: {exc}")
-                for s in specs if hidden or not s.hidden
+                CheckResult(
+                    s.exercise,
+                    s.id,
+                    0.0,
+                    round(s.points, 6),
+                    False,
+                    s.hidden,
+                    f"not graded: {exc}",
+                )
+                for s in specs
+                if hidden or not s.hidden
             ]
-            return SubmissionResult(str(path), lesson.id, 0.0, round(sum(r.max_points for r in results), 6),
-                                    str(exc), results)
+            return SubmissionResult(
+                str(path),
+                lesson.id,
+                0.0,
+                round(sum(r.max_points for r in results), 6),
+                str(exc),
+                results,
+            )
         return self.grade_notebook(lesson, nb, str(path), hidden=hidden)
 
-    def grade_many(self, lesson: Lesson, paths: Iterable[Path], *, hidden: bool = True) -> Iterator[SubmissionResult]:
+    def grade_many(
+        self, lesson: Lesson, paths: Iterable[Path], *, hidden: bool = True
+    ) -> Iterator[SubmissionResult]:
         """Results in input order, graded `jobs` at a time."""
         self.specs(lesson)
         with ThreadPoolExecutor(self.jobs) as pool:
-            yield from pool.map(lambda p: self.grade_file(lesson, Path(p), hidden=hidden), paths)
+            yield from pool.map(
+                lambda p: self.grade_file(lesson, Path(p), hidden=hidden), paths
+            )
 
     def close(self) -> None:
         for sandbox in self._sandboxes:
@@ -205,6 +254,11 @@ def _with_notes(result: CheckResult, notes: list[str]) -> CheckResult:
     if result.passed or "is not defined" not in result.message:
         return result
     return CheckResult(
-        result.exercise, result.check, result.points, result.max_points, result.passed,
-        result.hidden, f"{result.message} ({'; '.join(notes)})",
+        result.exercise,
+        result.check,
+        result.points,
+        result.max_points,
+        result.passed,
+        result.hidden,
+        f"{result.message} ({'; '.join(notes)})",
     )

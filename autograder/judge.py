@@ -65,7 +65,9 @@ def judge_observations(
         if spec.target in banned:
             verdict = Verdict(False, "banned", banned[spec.target])
         elif spec.id not in observed:
-            verdict = Verdict(False, "raised", f"{spec.description}: no observation came back")
+            verdict = Verdict(
+                False, "raised", f"{spec.description}: no observation came back"
+            )
         else:
             verdict = spec.judge_observation(observed[spec.id])
         results.append(result_of(spec, verdict))
@@ -82,5 +84,8 @@ def judge_in_process(lesson_id: str, names: Mapping[str, Any]) -> list[CheckResu
     for name, obj in names.items():
         mine = [s for s in specs if s.target == name]
         banned = lesson.exercise_of(name).banned
-        results += [result_of(spec, verdict) for spec, verdict in run_specs(mine, name, obj, banned)]
+        results += [
+            result_of(spec, verdict)
+            for spec, verdict in run_specs(mine, name, obj, banned)
+        ]
     return results

@@ -43,8 +43,16 @@ def read_notebook(path: Path) -> nbformat.NotebookNode:
     except FileNotFoundError:
         raise SubmissionError(f"{path}: no such file") from None
     except UnicodeDecodeError:
-        raise SubmissionError(f"{path}: not a text file; submit the .ipynb notebook") from None
-    except (json.JSONDecodeError, nbformat.reader.NotJSONError, ValueError, KeyError, TypeError) as exc:
+        raise SubmissionError(
+            f"{path}: not a text file; submit the .ipynb notebook"
+        ) from None
+    except (
+        json.JSONDecodeError,
+        nbformat.reader.NotJSONError,
+        ValueError,
+        KeyError,
+        TypeError,
+    ) as exc:
         first = str(exc).splitlines()[0][:120] if str(exc) else type(exc).__name__
         raise SubmissionError(f"{path}: not a readable notebook ({first})") from None
     except OSError as exc:
@@ -113,6 +121,7 @@ def graded_cells(submission, lesson_nb) -> list[Cell]:
 
 def cells_with_tag(nb, tag: str) -> list[str]:
     return [
-        _source(c) for c in nb.cells
+        _source(c)
+        for c in nb.cells
         if c.get("cell_type") == "code" and tag in c.get("metadata", {}).get("tags", [])
     ]

@@ -9,7 +9,7 @@ from __future__ import annotations
 import importlib
 import sys
 import zlib
-from functools import lru_cache
+from functools import cache
 from types import ModuleType
 
 import numpy as np
@@ -31,14 +31,18 @@ def checks_module(lesson: Lesson) -> ModuleType:
     try:
         return importlib.import_module(f"autograder.checks.{lesson.module}")
     except ModuleNotFoundError as exc:
-        raise CourseError(f"lesson {lesson.id} has no checks: create autograder/checks/{lesson.module}.py") from exc
+        raise CourseError(
+            f"lesson {lesson.id} has no checks: create autograder/checks/{lesson.module}.py"
+        ) from exc
 
 
 def reference_module(lesson: Lesson) -> ModuleType:
     try:
         return importlib.import_module(f"solutions.{lesson.module}")
     except ModuleNotFoundError as exc:
-        raise CourseError(f"lesson {lesson.id} has no reference: create solutions/{lesson.module}.py") from exc
+        raise CourseError(
+            f"lesson {lesson.id} has no reference: create solutions/{lesson.module}.py"
+        ) from exc
 
 
 def _draw_inputs(check: Check, ref: ModuleType) -> dict:
@@ -72,24 +76,42 @@ def build_specs(lesson: Lesson, *, hidden: bool = True) -> list[CheckSpec]:
         exercise = lesson.exercise_of(check.target)
         timeout = check.timeout or lesson.limits.check_seconds
         inputs = _draw_inputs(check, ref)
-        expected = _run(check.code, inputs, check.target, getattr(ref, check.target), timeout)
+        expected = _run(
+            check.code, inputs, check.target, getattr(ref, check.target), timeout
+        )
         if expected.get("t") == "error":
             raise RuntimeError(f"check {check.id} fails on the reference: {expected}")
-        specs.append(CheckSpec(
-            id=check.id, exercise=exercise.name, description=check.description, code=check.code,
-            inputs=inputs, expected=expected, hidden=check.hidden,
-            points=exercise.points * check.weight / weights[exercise.name],
-            rtol=check.rtol, atol=check.atol, names=check.names, normalize=check.normalize,
-            judge=check.judge, timeout=timeout,
-            mistakes=[
-                MistakeSpec(m.name, m.message, _run(check.code, inputs, m.target, m.impl, timeout))
-                for m in mistakes if m.target == check.target
-            ],
-        ))
+        specs.append(
+            CheckSpec(
+                id=check.id,
+                exercise=exercise.name,
+                description=check.description,
+                code=check.code,
+                inputs=inputs,
+                expected=expected,
+                hidden=check.hidden,
+                points=exercise.points * check.weight / weights[exercise.name],
+                rtol=check.rtol,
+                atol=check.atol,
+                names=check.names,
+                normalize=check.normalize,
+                judge=check.judge,
+                timeout=timeout,
+                mistakes=[
+                    MistakeSpec(
+                        m.name,
+                        m.message,
+                        _run(check.code, inputs, m.target, m.impl, timeout),
+                    )
+                    for m in mistakes
+                    if m.target == check.target
+                ],
+            )
+        )
     return specs
 
 
-@lru_cache(maxsize=None)
+@cache
 def cached_specs(lesson_id: str) -> tuple[CheckSpec, ...]:
     """All specs of a lesson, computed once per process."""
     return tuple(build_specs(load_course().lesson(lesson_id)))

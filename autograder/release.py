@@ -31,7 +31,10 @@ def nbgrader_config(course: Course, root: Path | None = None):
     c.CourseDirectory.root = str(root or course.root)
     c.CourseDirectory.course_id = course.id
     c.CourseDirectory.ignore = [
-        ".ipynb_checkpoints", "*.pyc", "__pycache__", "feedback",
+        ".ipynb_checkpoints",
+        "*.pyc",
+        "__pycache__",
+        "feedback",
         *sorted({lesson.source_py.name for lesson in course.lessons}),
     ]
     c.Exchange.root = str(Path(root or course.root) / "exchange")
@@ -55,13 +58,23 @@ def check_in_sync(lesson: Lesson) -> None:
     from .notebook import read_notebook
 
     if not lesson.notebook.is_file():
-        raise CourseError(f"{lesson.notebook} is missing; run: jupytext --to ipynb {lesson.source_py}")
+        raise CourseError(
+            f"{lesson.notebook} is missing; run: jupytext --to ipynb {lesson.source_py}"
+        )
     py, nb = jupytext.read(lesson.source_py), read_notebook(lesson.notebook)
-    strip = [(c.cell_type, c.source, c.metadata.get("nbgrader"), c.metadata.get("tags")) for c in py.cells]
-    other = [(c.cell_type, c.source, c.metadata.get("nbgrader"), c.metadata.get("tags")) for c in nb.cells]
+    strip = [
+        (c.cell_type, c.source, c.metadata.get("nbgrader"), c.metadata.get("tags"))
+        for c in py.cells
+    ]
+    other = [
+        (c.cell_type, c.source, c.metadata.get("nbgrader"), c.metadata.get("tags"))
+        for c in nb.cells
+    ]
     if strip != other:
-        raise CourseError(f"{lesson.notebook} differs from {lesson.source_py.name}; "
-                          f"run: jupytext --to ipynb {lesson.source_py}")
+        raise CourseError(
+            f"{lesson.notebook} differs from {lesson.source_py.name}; "
+            f"run: jupytext --to ipynb {lesson.source_py}"
+        )
 
 
 def _copy_source(lesson: Lesson, root: Path) -> None:
@@ -70,20 +83,30 @@ def _copy_source(lesson: Lesson, root: Path) -> None:
     if target.resolve() == lesson.folder.resolve():
         return
     shutil.rmtree(target, ignore_errors=True)
-    shutil.copytree(lesson.folder, target, ignore=shutil.ignore_patterns("*.py", "__pycache__", ".ipynb_*"))
+    shutil.copytree(
+        lesson.folder,
+        target,
+        ignore=shutil.ignore_patterns("*.py", "__pycache__", ".ipynb_*"),
+    )
 
 
 def add_runtime(lesson: Lesson, folder: Path) -> None:
     """Write the visible-check fixture and the check runtime beside the notebook."""
     from .fixtures import visible_fixture
 
-    (folder / f"{lesson.id}.checks.json").write_text(json.dumps(visible_fixture(lesson.id)))
+    (folder / f"{lesson.id}.checks.json").write_text(
+        json.dumps(visible_fixture(lesson.id))
+    )
     runtime = Path(mlcourse_check.__file__).parent
     shutil.rmtree(folder / "mlcourse_check", ignore_errors=True)
-    shutil.copytree(runtime, folder / "mlcourse_check", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(
+        runtime, folder / "mlcourse_check", ignore=shutil.ignore_patterns("__pycache__")
+    )
 
 
-def release(course: Course, lessons: list[Lesson], root: Path | None = None) -> list[Path]:
+def release(
+    course: Course, lessons: list[Lesson], root: Path | None = None
+) -> list[Path]:
     """Release `lessons` into `<root>/release/<id>/`; returns the folders written."""
     from nbgrader.apps import NbGraderAPI
     from nbgrader.coursedir import CourseDirectory
@@ -98,7 +121,11 @@ def release(course: Course, lessons: list[Lesson], root: Path | None = None) -> 
         _copy_source(lesson, root)
         outcome = api.generate_assignment(lesson.id, force=True, create=True)
         if not outcome.get("success"):
-            last = (outcome.get("error") or outcome.get("log") or "unknown error").strip().splitlines()[-1]
+            last = (
+                (outcome.get("error") or outcome.get("log") or "unknown error")
+                .strip()
+                .splitlines()[-1]
+            )
             raise CourseError(f"nbgrader could not release {lesson.id}: {last}")
         folder = root / "release" / lesson.id
         add_runtime(lesson, folder)

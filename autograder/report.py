@@ -12,7 +12,9 @@ def _short(text: str, width: int = 110) -> str:
     return line if len(line) <= width else line[: width - 1] + "…"
 
 
-def print_table(results: Iterable[SubmissionResult], label=lambda r: r.submission) -> None:
+def print_table(
+    results: Iterable[SubmissionResult], label=lambda r: r.submission
+) -> None:
     results = list(results)
     width = max([len("submission")] + [len(label(r)) for r in results])
     print(f"{'lesson':24s} {'submission':{width}s} {'score':>11s}")

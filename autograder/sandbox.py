@@ -40,15 +40,52 @@ FRAME = struct.Struct(">I")
 MAX_EVENTS_BYTES = 64 << 20
 CLONE_NEWNET = 0x40000000
 NOT_PRELOADED = {
-    "antigravity", "this", "tkinter", "turtle", "turtledemo", "idlelib", "lib2to3",
-    "ensurepip", "venv", "test", "pydoc_data", "__phello__", "xxsubtype", "pty", "tty",
-    "curses", "readline", "webbrowser", "msilib", "winreg", "winsound", "msvcrt", "nt",
-    "_winapi", "_msi", "_overlapped", "_wmi", "nturl2path", "ntpath", "asyncio", "idlelib",
+    "antigravity",
+    "this",
+    "tkinter",
+    "turtle",
+    "turtledemo",
+    "idlelib",
+    "lib2to3",
+    "ensurepip",
+    "venv",
+    "test",
+    "pydoc_data",
+    "__phello__",
+    "xxsubtype",
+    "pty",
+    "tty",
+    "curses",
+    "readline",
+    "webbrowser",
+    "msilib",
+    "winreg",
+    "winsound",
+    "msvcrt",
+    "nt",
+    "_winapi",
+    "_msi",
+    "_overlapped",
+    "_wmi",
+    "nturl2path",
+    "ntpath",
+    "asyncio",
 }
 TORCH_MODULES = [
-    "torch", "torch.nn", "torch.nn.functional", "torch.nn.init", "torch.linalg",
-    "torch.distributions", "torch.special", "torch.fft", "torch.func", "torch.utils.data",
-    "torch.optim", "torch.optim.lr_scheduler", "torch.autograd", "torch.autograd.functional",
+    "torch",
+    "torch.nn",
+    "torch.nn.functional",
+    "torch.nn.init",
+    "torch.linalg",
+    "torch.distributions",
+    "torch.special",
+    "torch.fft",
+    "torch.func",
+    "torch.utils.data",
+    "torch.optim",
+    "torch.optim.lr_scheduler",
+    "torch.autograd",
+    "torch.autograd.functional",
 ]
 
 
@@ -95,7 +132,13 @@ def preload(torch: bool = True) -> None:
             importlib.import_module(name)
     import numpy as np
 
-    for name in ("numpy.linalg", "numpy.random", "numpy.fft", "numpy.polynomial", "numpy.lib.stride_tricks"):
+    for name in (
+        "numpy.linalg",
+        "numpy.random",
+        "numpy.fft",
+        "numpy.polynomial",
+        "numpy.lib.stride_tricks",
+    ):
         importlib.import_module(name)
     _warm_numpy(np)
     if torch:
@@ -122,10 +165,18 @@ def _warm_torch() -> None:
     g = torch.Generator().manual_seed(0)
     x = torch.randn(2, 3, 4, generator=g, requires_grad=True)
     lin = torch.nn.Linear(4, 4)
-    y = F.softmax(lin(x), dim=-1).masked_fill(torch.zeros(2, 3, 4, dtype=torch.bool), 0.0)
+    y = F.softmax(lin(x), dim=-1).masked_fill(
+        torch.zeros(2, 3, 4, dtype=torch.bool), 0.0
+    )
     y = torch.tanh(y) + F.gelu(y) + F.relu(y) + torch.sigmoid(y)
     (y @ y.transpose(-2, -1)).sum().backward()
-    repr(x), str(y.detach()), repr(lin), lin.state_dict(), torch.einsum("bij,bkj->bik", y, y)
+    (
+        repr(x),
+        str(y.detach()),
+        repr(lin),
+        lin.state_dict(),
+        torch.einsum("bij,bkj->bik", y, y),
+    )
     F.scaled_dot_product_attention(y, y, y)
     torch.nn.MultiheadAttention(4, 2, batch_first=True)(y, y, y)
     F.conv2d(torch.randn(1, 1, 5, 5), torch.randn(2, 1, 3, 3)).max()
@@ -187,7 +238,11 @@ def _nobody() -> tuple[int, int]:
 def _exit_description(status: int) -> dict:
     if os.WIFSIGNALED(status):
         sig = os.WTERMSIG(status)
-        return {"signal": signal.Signals(sig).name if sig in signal.Signals._value2member_map_ else str(sig)}
+        return {
+            "signal": signal.Signals(sig).name
+            if sig in signal.Signals._value2member_map_
+            else str(sig)
+        }
     return {"code": os.WEXITSTATUS(status)}
 
 
@@ -269,9 +324,15 @@ class Sandbox:
     _open: list[socket.socket] = []  # control sockets a new zygote must not keep
 
     def __init__(self, torch: bool = True):
-        loaded = [m for m in sys.modules if m.startswith("solutions") or m.startswith("autograder.checks.")]
+        loaded = [
+            m
+            for m in sys.modules
+            if m.startswith("solutions") or m.startswith("autograder.checks.")
+        ]
         if loaded:
-            raise RuntimeError(f"start the sandbox before importing references or checks ({loaded[0]})")
+            raise RuntimeError(
+                f"start the sandbox before importing references or checks ({loaded[0]})"
+            )
         self._control, theirs = socket.socketpair()
         self.pid = os.fork()
         if self.pid == 0:
@@ -306,7 +367,9 @@ class Sandbox:
         outcome.seconds = time.monotonic() - start
         return outcome
 
-    def _read_events(self, sock: socket.socket, pid: int, deadline: float, outcome: Outcome) -> None:
+    def _read_events(
+        self, sock: socket.socket, pid: int, deadline: float, outcome: Outcome
+    ) -> None:
         buffer, total = b"", 0
         while True:
             left = deadline - time.monotonic()
@@ -327,7 +390,9 @@ class Sandbox:
                 if len(buffer) < FRAME.size + n:
                     break
                 with contextlib.suppress(ValueError):
-                    outcome.events.append(json.loads(buffer[FRAME.size : FRAME.size + n]))
+                    outcome.events.append(
+                        json.loads(buffer[FRAME.size : FRAME.size + n])
+                    )
                 buffer = buffer[FRAME.size + n :]
         if outcome.timed_out or outcome.overflow:
             with contextlib.suppress(ProcessLookupError, PermissionError):

@@ -42,7 +42,9 @@ class Fixture:
 
 def wrong(target: str, *, lose: list[str], says: str):
     if not lose or not says:
-        raise ValueError("a wrong fixture names the checks it loses and a word of its message")
+        raise ValueError(
+            "a wrong fixture names the checks it loses and a word of its message"
+        )
 
     def mark(impl):
         impl.__fixture__ = Fixture(target, impl, tuple(lose), says)

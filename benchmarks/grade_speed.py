@@ -38,28 +38,47 @@ def main() -> None:
     from autograder.release import nbgrader_config, release
     from autograder.solve import solved_notebook
 
-    lessons = [course.lesson(k) for k in args.lessons] if args.lessons else list(course.lessons)
+    lessons = (
+        [course.lesson(k) for k in args.lessons]
+        if args.lessons
+        else list(course.lessons)
+    )
     root = Path(tempfile.mkdtemp(prefix="mlcourse-bench-"))
     release(course, lessons, root)
     rows = []
     for lesson in lessons:
         nb = solved_notebook(lesson)
-        grader.grade_notebook(lesson, nb, "warm-up")  # references computed once, not timed
+        grader.grade_notebook(
+            lesson, nb, "warm-up"
+        )  # references computed once, not timed
         ours = []
         for _ in range(args.repeat):
             t = time.perf_counter()
             result = grader.grade_notebook(lesson, nb, "solved")
             ours.append(time.perf_counter() - t)
         theirs = _autograde(course, lesson, nb, root, args.repeat, nbgrader_config)
-        rows.append((lesson.id, result.score, statistics.median(ours), statistics.median(theirs)))
+        rows.append(
+            (
+                lesson.id,
+                result.score,
+                statistics.median(ours),
+                statistics.median(theirs),
+            )
+        )
     grader.close()
     print(f"sandbox worker start-up (once per run): {startup:.2f} s\n")
-    print(f"{'lesson':24s} {'score':>6s} {'mlcourse s':>11s} {'nbgrader s':>11s} {'ratio':>7s}")
+    print(
+        f"{'lesson':24s} {'score':>6s} {'mlcourse s':>11s} {'nbgrader s':>11s} {'ratio':>7s}"
+    )
     for lesson_id, score, ours, theirs in rows:
-        print(f"{lesson_id:24s} {score:6.2f} {ours:11.3f} {theirs:11.2f} {theirs / ours:6.0f}×")
+        print(
+            f"{lesson_id:24s} {score:6.2f} {ours:11.3f} {theirs:11.2f} {theirs / ours:6.0f}×"
+        )
 
 
-def _autograde(course, lesson, nb, root: Path, repeat: int, nbgrader_config) -> list[float]:
+def _autograde(
+    course, lesson, nb, root: Path, repeat: int, nbgrader_config
+) -> list[float]:
     from nbgrader.apps import NbGraderAPI
     from nbgrader.coursedir import CourseDirectory
 

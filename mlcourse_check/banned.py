@@ -40,7 +40,11 @@ def _names_used(tree: ast.AST):
 
 
 def _matches(name: str, pattern: str) -> bool:
-    return name == pattern or name.startswith(pattern + ".") or name.endswith("." + pattern)
+    return (
+        name == pattern
+        or name.startswith(pattern + ".")
+        or name.endswith("." + pattern)
+    )
 
 
 def find_banned(source: str, banned: Mapping[str, str]) -> str | None:

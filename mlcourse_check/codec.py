@@ -51,7 +51,9 @@ def encode(value: Any, depth: int = 0) -> dict:
         return {"t": "none"}
     if type(value) is bool or type(value) is np.bool_:
         return {"t": "bool", "v": bool(value)}
-    if type(value) is int or (isinstance(value, np.integer) and type(value).__module__ == "numpy"):
+    if type(value) is int or (
+        isinstance(value, np.integer) and type(value).__module__ == "numpy"
+    ):
         return {"t": "num", "v": int(value), "int": True}
     if type(value) is float or type(value) in (np.float64, np.float32, np.float16):
         return {"t": "num", "v": float(value), "int": False}
@@ -59,22 +61,37 @@ def encode(value: Any, depth: int = 0) -> dict:
         return {"t": "str", "v": value[:10_000]}
     if type(value) in (list, tuple):
         kind = "tuple" if type(value) is tuple else "list"
-        return {"t": "seq", "kind": kind, "items": [encode(v, depth + 1) for v in value]}
+        return {
+            "t": "seq",
+            "kind": kind,
+            "items": [encode(v, depth + 1) for v in value],
+        }
     if type(value) is dict and all(type(k) is str for k in value):
-        return {"t": "dict", "items": {k: encode(v, depth + 1) for k, v in value.items()}}
+        return {
+            "t": "dict",
+            "items": {k: encode(v, depth + 1) for k, v in value.items()},
+        }
     if type(value) is np.ndarray and value.dtype.kind in PLAIN_KINDS:
         return {"t": "array", **_array_payload(value)}
     torch = _torch()
     if torch is not None:
         if type(value) is torch.Size:
-            return {"t": "seq", "kind": "tuple", "items": [encode(int(v)) for v in value]}
+            return {
+                "t": "seq",
+                "kind": "tuple",
+                "items": [encode(int(v)) for v in value],
+            }
         if type(value) in (torch.Tensor, torch.nn.Parameter):
             t = value.detach().cpu()
             if t.dtype == torch.bfloat16:
                 t = t.float()
             a = t.numpy()
             if a.dtype.kind in PLAIN_KINDS:
-                return {"t": "tensor", "requires_grad": bool(value.requires_grad), **_array_payload(a)}
+                return {
+                    "t": "tensor",
+                    "requires_grad": bool(value.requires_grad),
+                    **_array_payload(a),
+                }
     kind = type(value)
     return {"t": "other", "type": f"{kind.__module__}.{kind.__qualname__}"}
 
@@ -114,7 +131,9 @@ class Raised:
 
     __slots__ = ("type", "message", "where", "not_implemented")
 
-    def __init__(self, type: str, message: str, where: str = "", not_implemented: bool = False):
+    def __init__(
+        self, type: str, message: str, where: str = "", not_implemented: bool = False
+    ):
         self.type = type
         self.message = message
         self.where = where

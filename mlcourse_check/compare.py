@@ -91,7 +91,9 @@ def _kind(value: Any) -> str:
 
 
 def _dtype_family(dtype: np.dtype) -> str:
-    return {"b": "bool", "i": "integer", "u": "integer", "f": str(dtype)}.get(dtype.kind, str(dtype))
+    return {"b": "bool", "i": "integer", "u": "integer", "f": str(dtype)}.get(
+        dtype.kind, str(dtype)
+    )
 
 
 def _first_difference(got: np.ndarray, expected: np.ndarray, close: np.ndarray) -> str:
@@ -100,37 +102,51 @@ def _first_difference(got: np.ndarray, expected: np.ndarray, close: np.ndarray) 
     g, e = got[idx], expected[idx]
     n_bad, n = int((~close).sum()), close.size
     count = f"; {n_bad} of {n} entries differ" if n > 1 else ""
-    return f"differs at {where or 'the value'}: got {g:.6g}, expected {e:.6g}{count}" if where else (
-        f"is {g:.6g}, expected {e:.6g}"
+    return (
+        f"differs at {where or 'the value'}: got {g:.6g}, expected {e:.6g}{count}"
+        if where
+        else (f"is {g:.6g}, expected {e:.6g}")
     )
 
 
-def compare_arrays(got: np.ndarray, expected: np.ndarray, label: str, rtol: float, atol: float) -> Verdict:
+def compare_arrays(
+    got: np.ndarray, expected: np.ndarray, label: str, rtol: float, atol: float
+) -> Verdict:
     """Shape, dtype family, finiteness, then values within tolerance."""
     if got.shape != expected.shape:
         return Verdict(
-            False, "shape", f"{label} has shape {tuple(got.shape)}; expected {tuple(expected.shape)}"
+            False,
+            "shape",
+            f"{label} has shape {tuple(got.shape)}; expected {tuple(expected.shape)}",
         )
     gf, ef = _dtype_family(got.dtype), _dtype_family(expected.dtype)
     if gf != ef:
-        return Verdict(False, "dtype", f"{label} has dtype {got.dtype}; expected {expected.dtype}")
+        return Verdict(
+            False, "dtype", f"{label} has dtype {got.dtype}; expected {expected.dtype}"
+        )
     if expected.dtype.kind in "biu":
         equal = got == expected
         if not equal.all():
-            return Verdict(False, "values", f"{label} {_first_difference(got, expected, equal)}")
+            return Verdict(
+                False, "values", f"{label} {_first_difference(got, expected, equal)}"
+            )
         return PASS
     g64, e64 = got.astype(np.float64), expected.astype(np.float64)
     bad_finite = ~np.isfinite(g64) & np.isfinite(e64)
     if bad_finite.any():
         idx = tuple(int(i) for i in np.argwhere(bad_finite)[0])
         at = f" at [{', '.join(map(str, idx))}]" if idx else ""
-        return Verdict(False, "finite", f"{label} holds {g64[idx]}{at}; expected finite values")
+        return Verdict(
+            False, "finite", f"{label} holds {g64[idx]}{at}; expected finite values"
+        )
     if not np.isfinite(rtol):  # structure only: a property judge decides the values
         return PASS
     close = np.isclose(g64, e64, rtol=rtol, atol=atol, equal_nan=True)
     if not close.all():
         detail = _first_difference(g64, e64, close)
-        return Verdict(False, "values", f"{label} {detail} (rtol {rtol:g}, atol {atol:g})")
+        return Verdict(
+            False, "values", f"{label} {detail} (rtol {rtol:g}, atol {atol:g})"
+        )
     return PASS
 
 
@@ -146,24 +162,40 @@ def compare(
     """Walk the ladder over nested results; `names` label the items of a tuple."""
     if isinstance(got, Raised):
         if got.not_implemented:
-            return Verdict(False, "attempted", "not attempted yet: replace the stub's `raise NotImplementedError`")
+            return Verdict(
+                False,
+                "attempted",
+                "not attempted yet: replace the stub's `raise NotImplementedError`",
+            )
         at = f" at {got.where}" if got.where else ""
         return Verdict(False, "raised", f"raised {got.type}: {got.message}{at}")
     if isinstance(got, Other):
-        return Verdict(False, "type", f"{label} is {describe(got)}; expected {describe(expected)}")
+        return Verdict(
+            False, "type", f"{label} is {describe(got)}; expected {describe(expected)}"
+        )
     if got is None and expected is not None:
         return Verdict(False, "returned", f"{label} is None; did you forget `return`?")
     gk, ek = _kind(got), _kind(expected)
     if gk != ek and not ({gk, ek} <= {"number", "bool"} and ek == "number"):
-        return Verdict(False, "type", f"{label} is {describe(got)}; expected {describe(expected)}")
+        return Verdict(
+            False, "type", f"{label} is {describe(got)}; expected {describe(expected)}"
+        )
     if ek == "sequence":
         if len(got) != len(expected):
             return Verdict(
-                False, "length", f"{label} has {len(got)} items; expected {len(expected)}"
-                + (f" ({', '.join(names)})" if names and len(names) == len(expected) else "")
+                False,
+                "length",
+                f"{label} has {len(got)} items; expected {len(expected)}"
+                + (
+                    f" ({', '.join(names)})"
+                    if names and len(names) == len(expected)
+                    else ""
+                ),
             )
-        for i, (g, e) in enumerate(zip(got, expected)):
-            item = names[i] if names and len(names) == len(expected) else f"{label}[{i}]"
+        for i, (g, e) in enumerate(zip(got, expected, strict=True)):
+            item = (
+                names[i] if names and len(names) == len(expected) else f"{label}[{i}]"
+            )
             v = compare(g, e, rtol=rtol, atol=atol, label=item)
             if not v.passed:
                 return v
@@ -172,9 +204,15 @@ def compare(
         missing = sorted(set(expected) - set(got))
         extra = sorted(set(got) - set(expected))
         if missing or extra:
-            return Verdict(False, "keys", f"{label} has keys {sorted(got)}; expected {sorted(expected)}")
+            return Verdict(
+                False,
+                "keys",
+                f"{label} has keys {sorted(got)}; expected {sorted(expected)}",
+            )
         for key in expected:
-            v = compare(got[key], expected[key], rtol=rtol, atol=atol, label=f"{label}[{key!r}]")
+            v = compare(
+                got[key], expected[key], rtol=rtol, atol=atol, label=f"{label}[{key!r}]"
+            )
             if not v.passed:
                 return v
         return PASS
@@ -210,4 +248,7 @@ def _sign_rows(rows: Any) -> Any:
     return rows * np.where(pivot < 0, -1.0, 1.0)[:, None]
 
 
-NORMALIZERS: dict[str, Callable[[Any], Any]] = {"labels": _relabel, "sign_rows": _sign_rows}
+NORMALIZERS: dict[str, Callable[[Any], Any]] = {
+    "labels": _relabel,
+    "sign_rows": _sign_rows,
+}

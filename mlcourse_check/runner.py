@@ -131,16 +131,35 @@ def observe(
             warnings.simplefilter("ignore")
             exec(compiled, env)
         if "result" not in env:
-            return {"t": "error", "type": "CheckError", "message": "the experiment set no result"}
+            return {
+                "t": "error",
+                "type": "CheckError",
+                "message": "the experiment set no result",
+            }
         return codec.encode(env["result"])
     except CheckTimeout as exc:
-        return {"t": "error", "type": "Timeout", "message": str(exc), "where": where(exc)}
+        return {
+            "t": "error",
+            "type": "Timeout",
+            "message": str(exc),
+            "where": where(exc),
+        }
     except RecursionError as exc:
         return describe_error(exc)
     except MemoryError as exc:
-        return {"t": "error", "type": "MemoryError", "message": "ran out of memory", "where": where(exc)}
+        return {
+            "t": "error",
+            "type": "MemoryError",
+            "message": "ran out of memory",
+            "where": where(exc),
+        }
     except (SystemExit, KeyboardInterrupt) as exc:
         kind = "sys.exit()" if isinstance(exc, SystemExit) else "KeyboardInterrupt"
-        return {"t": "error", "type": type(exc).__name__, "message": f"your code raised {kind}", "where": where(exc)}
+        return {
+            "t": "error",
+            "type": type(exc).__name__,
+            "message": f"your code raised {kind}",
+            "where": where(exc),
+        }
     except Exception as exc:  # the submission's own error, reported as data
         return describe_error(exc)

@@ -48,7 +48,9 @@ class CheckSpec:
 
     def to_json(self) -> dict:
         if self.judge is not None:
-            raise ValueError(f"check {self.id}: a judged check cannot be shipped as a fixture")
+            raise ValueError(
+                f"check {self.id}: a judged check cannot be shipped as a fixture"
+            )
         data = {k: getattr(self, k) for k in self.__dataclass_fields__ if k != "judge"}
         data["mistakes"] = [m.__dict__ for m in self.mistakes]
         data["names"] = list(self.names) if self.names else None
@@ -63,7 +65,10 @@ class CheckSpec:
 
     def tolerance(self, expected: Any) -> tuple[float, float]:
         rtol, atol = default_tolerance(expected)
-        return (self.rtol if self.rtol is not None else rtol, self.atol if self.atol is not None else atol)
+        return (
+            self.rtol if self.rtol is not None else rtol,
+            self.atol if self.atol is not None else atol,
+        )
 
     def _prepare(self, observed: dict) -> Any:
         value = codec.decode(observed)
@@ -95,7 +100,9 @@ class CheckSpec:
     def _decide(self, got: Any, expected: Any, rtol: float, atol: float) -> Verdict:
         if self.judge is None:
             return compare(got, expected, rtol=rtol, atol=atol, names=self.names)
-        structure = compare(got, expected, rtol=float("inf"), atol=float("inf"), names=self.names)
+        structure = compare(
+            got, expected, rtol=float("inf"), atol=float("inf"), names=self.names
+        )
         if not structure.passed and structure.step != "values":
             return structure
         inputs = {k: codec.decode(v) for k, v in self.inputs.items()}

@@ -37,7 +37,9 @@ def _source_of(obj: Any) -> str:
         return ""
 
 
-def run_specs(specs: list[CheckSpec], name: str, obj: Any, banned: dict[str, str]) -> list[tuple[CheckSpec, Any]]:
+def run_specs(
+    specs: list[CheckSpec], name: str, obj: Any, banned: dict[str, str]
+) -> list[tuple[CheckSpec, Any]]:
     """Judge `obj` on each spec in this process: [(spec, verdict)]."""
     from .compare import Verdict
 
@@ -70,15 +72,21 @@ class Checker:
             self._recorded[name] = obj
             return None
         fixture = self._fixture or _live_fixture(self.lesson)
-        specs = [CheckSpec.from_json(c) for c in fixture["checks"] if c["id"].split(".")[0] == name]
+        specs = [
+            CheckSpec.from_json(c)
+            for c in fixture["checks"]
+            if c["id"].split(".")[0] == name
+        ]
         if not specs:
             raise CheckFailed(f"✗ {name}: this lesson has no checks for {name!r}")
         banned = fixture.get("banned", {}).get(name, {})
-        for spec, verdict in run_specs(specs, name, obj, banned):
+        for _, verdict in run_specs(specs, name, obj, banned):
             if not verdict.passed:
                 raise CheckFailed(f"✗ {verdict.message}")
-        print(f"✓ {name}: {len(specs)} visible check{'s' * (len(specs) > 1)} passed "
-              "(hidden checks run at grading)")
+        print(
+            f"✓ {name}: {len(specs)} visible check{'s' * (len(specs) > 1)} passed "
+            "(hidden checks run at grading)"
+        )
         return None
 
     def score(self) -> float | None:

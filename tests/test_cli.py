@@ -15,7 +15,11 @@ COURSE = load_course()
 
 def mlcourse(*args: str, cwd=None) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, "-m", "autograder.cli", *args], capture_output=True, text=True, cwd=cwd, timeout=600
+        [sys.executable, "-m", "autograder.cli", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        timeout=600,
     )
 
 
@@ -51,16 +55,22 @@ def test_bad_input_is_one_line_and_exit_2(args):
     [
         ("id: x\ntitle: y\nlessons: [\n", "not valid YAML"),
         ("id: x\ntitle: y\nlesons: []\n", "unknown key 'lesons'"),
-        ("id: x\ntitle: y\nlessons:\n  - {id: 01-nothing-here, title: t, exercises: [{name: f, points: 1}]}\n",
-         "missing lesson file"),
-        ("id: x\ntitle: y\nlessons:\n  - {id: 02-linear-regression, title: t, exercises: [{name: f, points: 0}]}\n",
-         "positive"),
+        (
+            "id: x\ntitle: y\nlessons:\n  - {id: 01-nothing-here, title: t, exercises: [{name: f, points: 1}]}\n",
+            "missing lesson file",
+        ),
+        (
+            "id: x\ntitle: y\nlessons:\n  - {id: 02-linear-regression, title: t, exercises: [{name: f, points: 0}]}\n",
+            "positive",
+        ),
     ],
 )
 def test_bad_course_yml_names_the_key(tmp_path, text, says):
     (tmp_path / "course.yml").write_text(text)
     (tmp_path / "source" / "02-linear-regression").mkdir(parents=True)
-    (tmp_path / "source" / "02-linear-regression" / "linear_regression.py").write_text("")
+    (tmp_path / "source" / "02-linear-regression" / "linear_regression.py").write_text(
+        ""
+    )
     run = mlcourse("--course", str(tmp_path / "course.yml"), "list")
     _one_line_error(run)
     assert says in run.stderr and "course.yml" in run.stderr
@@ -74,9 +84,24 @@ def test_solve_then_grade_json(tmp_path):
     run = mlcourse("grade", "--lesson", "02", "--json", str(solved), str(corrupt))
     assert run.returncode == 0, run.stderr
     good, bad = json.loads(run.stdout)
-    assert set(good) == {"submission", "lesson", "score", "max_score", "error", "checks"}
+    assert set(good) == {
+        "submission",
+        "lesson",
+        "score",
+        "max_score",
+        "error",
+        "checks",
+    }
     assert good["score"] == good["max_score"] == 10 and good["error"] is None
-    assert set(good["checks"][0]) == {"exercise", "check", "points", "max_points", "passed", "hidden", "message"}
+    assert set(good["checks"][0]) == {
+        "exercise",
+        "check",
+        "points",
+        "max_points",
+        "passed",
+        "hidden",
+        "message",
+    }
     assert bad["score"] == 0 and "not a readable notebook" in bad["error"]
     strict = mlcourse("grade", "--lesson", "02", "--strict", str(solved), str(corrupt))
     assert strict.returncode == 1

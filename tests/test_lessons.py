@@ -37,7 +37,9 @@ def test_stub_scores_zero_and_says_not_attempted(lesson_id, grader):
     lesson = COURSE.lesson(lesson_id)
     results = grader.grade_notebook(lesson, lesson_notebook(lesson), "stub").checks
     assert _score(results) == 0
-    assert all("not attempted" in r.message for r in results), [r.message for r in results]
+    assert all("not attempted" in r.message for r in results), [
+        r.message for r in results
+    ]
 
 
 def _fixture_cases():
@@ -53,13 +55,17 @@ def _fixture_cases():
 @pytest.mark.parametrize("lesson_id,fixture", list(_fixture_cases()))
 def test_fixture(lesson_id, fixture, grader):
     lesson = COURSE.lesson(lesson_id)
-    nb = replace_cell(solved_notebook(lesson), fixture.target, source_as(fixture.impl, fixture.target))
+    nb = replace_cell(
+        solved_notebook(lesson), fixture.target, source_as(fixture.impl, fixture.target)
+    )
     results = grader.grade_notebook(lesson, nb, fixture.name).checks
     failed = {r.check for r in results if not r.passed}
     if fixture.correct:
         assert not failed, [r.message for r in results if not r.passed]
         return
-    assert failed == set(fixture.lose), "\n".join(r.check + ": " + r.message for r in results if not r.passed)
+    assert failed == set(fixture.lose), "\n".join(
+        r.check + ": " + r.message for r in results if not r.passed
+    )
     messages = [r.message.lower() for r in results if not r.passed]
     assert any(fixture.says.lower() in m for m in messages), messages
 
@@ -70,5 +76,7 @@ def test_every_graded_name_has_two_wrong_fixtures(lesson_id):
     fixtures = fixtures_of(lesson.module)
     for name in lesson.functions:
         wrong = [f for f in fixtures if f.target == name and not f.correct]
-        assert len(wrong) >= 2, f"{name} has {len(wrong)} wrong fixtures; write at least two"
+        assert len(wrong) >= 2, (
+            f"{name} has {len(wrong)} wrong fixtures; write at least two"
+        )
     assert any(f.correct for f in fixtures), "write at least one correct alternative"

@@ -17,7 +17,9 @@ COURSE = load_course()
 LESSON = COURSE.lesson("02-linear-regression")
 
 
-def _autograde(root: Path, submissions: dict[str, nbformat.NotebookNode]) -> dict[str, float]:
+def _autograde(
+    root: Path, submissions: dict[str, nbformat.NotebookNode]
+) -> dict[str, float]:
     from nbgrader.api import Gradebook
     from nbgrader.apps import NbGraderAPI
     from nbgrader.coursedir import CourseDirectory
@@ -44,11 +46,15 @@ def released(tmp_path_factory):
 
 def test_autograde_agrees_with_mlcourse_grade(released, grader):
     solved = solved_notebook(LESSON)
-    stub = nbformat.read(released / "release" / LESSON.id / f"{LESSON.module}.ipynb", as_version=4)
+    stub = nbformat.read(
+        released / "release" / LESSON.id / f"{LESSON.module}.ipynb", as_version=4
+    )
     wrong = [f for f in fixtures_of(LESSON.module) if not f.correct][:3]
     submissions = {"solved": solved, "stub": stub}
     for fixture in wrong:
-        submissions[fixture.name] = replace_cell(solved, fixture.target, source_as(fixture.impl, fixture.target))
+        submissions[fixture.name] = replace_cell(
+            solved, fixture.target, source_as(fixture.impl, fixture.target)
+        )
     scores = _autograde(released, submissions)
     assert scores["solved"] == LESSON.points
     assert scores["stub"] == 0
@@ -60,7 +66,9 @@ def test_autograde_agrees_with_mlcourse_grade(released, grader):
 def test_release_has_stubs_runtime_and_visible_fixture_only(released):
     folder = released / "release" / LESSON.id
     assert sorted(p.name for p in folder.iterdir()) == [
-        f"{LESSON.id}.checks.json", f"{LESSON.module}.ipynb", "mlcourse_check",
+        f"{LESSON.id}.checks.json",
+        f"{LESSON.module}.ipynb",
+        "mlcourse_check",
     ]
     fixture = json.loads((folder / f"{LESSON.id}.checks.json").read_text())
     assert fixture["checks"] and not any(c["hidden"] for c in fixture["checks"])

@@ -25,17 +25,25 @@ def released(tmp_path_factory) -> Path:
 
 
 def _released_text(folder: Path) -> str:
-    return "\n".join(p.read_text(errors="replace") for p in sorted(folder.rglob("*")) if p.is_file())
+    return "\n".join(
+        p.read_text(errors="replace") for p in sorted(folder.rglob("*")) if p.is_file()
+    )
 
 
 def _reference_lines(lesson) -> set[str]:
     """Lines of the reference that the lesson file does not also have (bodies, not signatures)."""
-    reference = (COURSE.root / "solutions" / f"{lesson.module}.py").read_text().splitlines()
+    reference = (
+        (COURSE.root / "solutions" / f"{lesson.module}.py").read_text().splitlines()
+    )
     source = {line.strip() for line in lesson.source_py.read_text().splitlines()}
     lines = set()
     for line in reference:
         s = line.strip()
-        if len(s) < 20 or s in source or s.startswith(("#", '"""', "def ", "class ", "import ", "from ")):
+        if (
+            len(s) < 20
+            or s in source
+            or s.startswith(("#", '"""', "def ", "class ", "import ", "from "))
+        ):
             continue
         lines.add(s)
     return lines
@@ -61,7 +69,9 @@ def test_release_holds_no_hidden_check_or_value(released, lesson_id):
             assert spec.id in shipped
             continue
         assert spec.id not in shipped and spec.id not in text
-        for value in re.findall(r'"data":"([A-Za-z0-9+/=]{16,})"', json.dumps(spec.expected)):
+        for value in re.findall(
+            r'"data":"([A-Za-z0-9+/=]{16,})"', json.dumps(spec.expected)
+        ):
             assert value not in text, f"{spec.id}: expected value shipped"
 
 

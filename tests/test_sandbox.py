@@ -13,16 +13,27 @@ from autograder.solve import replace_cell, solved_notebook
 
 COURSE = load_course()
 LESSON = COURSE.lesson("02-linear-regression")
-QUICK = dataclasses.replace(LESSON, limits=Limits(cpu_seconds=6, memory_mib=512, check_seconds=2))
+QUICK = dataclasses.replace(
+    LESSON, limits=Limits(cpu_seconds=6, memory_mib=512, check_seconds=2)
+)
 
 FAULTS = {
     "syntax_error": ("def add_bias(X):\n    return (\n", "SyntaxError"),
     "exception": ("def add_bias(X):\n    return X.nope\n", "AttributeError"),
     "sys_exit": ("import sys\nsys.exit(3)\n", "SystemExit"),
     "os_exit": ("import os\ndef add_bias(X):\n    os._exit(4)\n", "os._exit"),
-    "segfault": ("import ctypes\ndef add_bias(X):\n    ctypes.string_at(0)\n", "segmentation fault"),
-    "endless_loop": ("def add_bias(X):\n    while True:\n        pass\n", "still running"),
-    "sleep_forever": ("import time\ndef add_bias(X):\n    time.sleep(10**6)\n", "still running"),
+    "segfault": (
+        "import ctypes\ndef add_bias(X):\n    ctypes.string_at(0)\n",
+        "segmentation fault",
+    ),
+    "endless_loop": (
+        "def add_bias(X):\n    while True:\n        pass\n",
+        "still running",
+    ),
+    "sleep_forever": (
+        "import time\ndef add_bias(X):\n    time.sleep(10**6)\n",
+        "still running",
+    ),
     "memory_bomb": (
         "def add_bias(X):\n    a = []\n    while True:\n        a.append(bytearray(10**8))\n",
         "memory",
@@ -49,7 +60,10 @@ FAULTS = {
         "def add_bias(X):\n    return np.hstack([np.ones((len(X), 1)), X]).view(Sneaky)\n",
         "not plain data",
     ),
-    "banned_import": ("import scipy\ndef add_bias(X):\n    return X\n", "does not allow"),
+    "banned_import": (
+        "import scipy\ndef add_bias(X):\n    return X\n",
+        "does not allow",
+    ),
 }
 
 
@@ -75,7 +89,11 @@ def test_batch_goes_on_after_a_crash(grader, tmp_path):
     import nbformat
 
     paths = []
-    for name, source in [("crash", FAULTS["segfault"][0]), ("good", None), ("corrupt", "")]:
+    for name, source in [
+        ("crash", FAULTS["segfault"][0]),
+        ("good", None),
+        ("corrupt", ""),
+    ]:
         path = tmp_path / f"{name}.ipynb"
         if name == "corrupt":
             path.write_text("{ not json")
@@ -86,7 +104,11 @@ def test_batch_goes_on_after_a_crash(grader, tmp_path):
     crash, good, corrupt = grader.grade_many(LESSON, paths)
     assert good.score == LESSON.points
     assert crash.score < LESSON.points
-    assert corrupt.error and "not a readable notebook" in corrupt.error and corrupt.score == 0
+    assert (
+        corrupt.error
+        and "not a readable notebook" in corrupt.error
+        and corrupt.score == 0
+    )
 
 
 def test_standard_library_is_served(grader):
@@ -101,7 +123,15 @@ def test_standard_library_is_served(grader):
 def _raw(grader, code: str) -> dict:
     job = {
         "cells": [],
-        "checks": [{"id": "probe.x", "target": "probe", "code": code, "inputs": {}, "timeout": 5}],
+        "checks": [
+            {
+                "id": "probe.x",
+                "target": "probe",
+                "code": code,
+                "inputs": {},
+                "timeout": 5,
+            }
+        ],
     }
     job["cells"] = [{"index": 1, "source": "def probe():\n    pass\n"}]
     outcome = grader.run_job(job, QUICK.limits)

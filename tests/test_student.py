@@ -15,12 +15,29 @@ LESSON = COURSE.lesson("02-linear-regression")
 
 
 def _check_cells(nb):
-    return [c for c in nb.cells if c.get("metadata", {}).get("nbgrader", {}).get("grade_id", "").startswith("check_")]
+    return [
+        c
+        for c in nb.cells
+        if c.get("metadata", {})
+        .get("nbgrader", {})
+        .get("grade_id", "")
+        .startswith("check_")
+    ]
 
 
 def _run(nb, folder):
-    nb.cells = [c for c in nb.cells if "train" not in c.metadata.get("tags", []) and "plot" not in c.metadata.get("tags", [])]
-    NotebookClient(nb, timeout=120, allow_errors=True, resources={"metadata": {"path": str(folder)}}).execute()
+    nb.cells = [
+        c
+        for c in nb.cells
+        if "train" not in c.metadata.get("tags", [])
+        and "plot" not in c.metadata.get("tags", [])
+    ]
+    NotebookClient(
+        nb,
+        timeout=120,
+        allow_errors=True,
+        resources={"metadata": {"path": str(folder)}},
+    ).execute()
     return nb
 
 
@@ -37,7 +54,9 @@ def test_stub_checks_fail_with_one_line_saying_not_attempted(folder):
         (error,) = [o for o in cell.outputs if o.output_type == "error"]
         assert "not attempted yet" in error.evalue
         assert len(error.traceback) == 1, error.traceback  # one line, not a traceback
-        assert not [o for o in cell.outputs if o.output_type == "stream" and o.name == "stderr"]
+        assert not [
+            o for o in cell.outputs if o.output_type == "stream" and o.name == "stderr"
+        ]
 
 
 def test_correct_answers_pass_quietly_with_the_shipped_runtime(folder):
@@ -47,10 +66,17 @@ def test_correct_answers_pass_quietly_with_the_shipped_runtime(folder):
     nb = nbformat.read(folder / f"{LESSON.module}.ipynb", as_version=4)
     for name, index in solution_cells(nb).items():
         nb.cells[index].source = source_as(getattr(ref, name), name)
-    nb.cells.insert(1, nbformat.v4.new_code_cell("import mlcourse_check; print(mlcourse_check.__file__)"))
+    nb.cells.insert(
+        1,
+        nbformat.v4.new_code_cell(
+            "import mlcourse_check; print(mlcourse_check.__file__)"
+        ),
+    )
     nb = _run(nb, folder)
     assert str(folder) in nb.cells[1].outputs[0].text  # the copy beside the notebook
     for cell in _check_cells(nb):
         kinds = [(o.output_type, o.get("name")) for o in cell.outputs]
         assert kinds == [("stream", "stdout")] * len(kinds) and kinds, cell.outputs
-        assert all("visible check" in o.text and o.text.startswith("✓") for o in cell.outputs)
+        assert all(
+            "visible check" in o.text and o.text.startswith("✓") for o in cell.outputs
+        )
