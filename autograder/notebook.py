@@ -103,8 +103,14 @@ def _strip_magics(source: str) -> str:
 def graded_cells(submission, lesson_nb) -> list[Cell]:
     """The cells of `submission` that grading executes, in order."""
     roles = cell_roles(lesson_nb)
-    cells = []
     cells_in = submission.get("cells", []) if isinstance(submission, dict) else []
+    present = {_meta(c).get("grade_id") for c in cells_in if isinstance(c, dict)}
+    # a deleted setup cell comes back from the lesson, as nbgrader restores locked cells
+    cells = [
+        Cell(0, "setup", source, grade_id)
+        for grade_id, (role, source) in roles.items()
+        if role == "setup" and grade_id not in present
+    ]
     for index, cell in enumerate(cells_in, start=1):
         if not isinstance(cell, dict) or cell.get("cell_type") != "code":
             continue

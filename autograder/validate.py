@@ -38,9 +38,9 @@ def validate_lesson(lesson: Lesson) -> None:
             raise CourseError(
                 f"solutions/{lesson.module}.py: {name} is missing; write the reference"
             )
-        if not any(c.target == name for c in checks.CHECKS):
+        if not any(c.target == name and not c.hidden for c in checks.CHECKS):
             raise CourseError(
-                f"autograder/checks/{lesson.module}.py: no check of {name}; add one"
+                f"autograder/checks/{lesson.module}.py: no visible check of {name}; add one"
             )
     for check in checks.CHECKS:
         if check.target not in lesson.functions:
