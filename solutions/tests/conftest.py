@@ -33,16 +33,28 @@ def run_headline(lesson_id: str, reference) -> tuple[dict, float]:
     """
     lesson = load_course().lesson(lesson_id)
     nb = read_notebook(lesson.source_py)
-    namespace = {name: getattr(reference, name) for name in dir(reference) if not name.startswith("__")}
-    setup = [c.source for c in nb.cells if c.get("metadata", {}).get("nbgrader", {}).get("grade_id") == "setup"]
+    namespace = {
+        name: getattr(reference, name)
+        for name in dir(reference)
+        if not name.startswith("__")
+    }
+    setup = [
+        c.source
+        for c in nb.cells
+        if c.get("metadata", {}).get("nbgrader", {}).get("grade_id") == "setup"
+    ]
     start = time.perf_counter()
     for source in setup + cells_with_tag(nb, "train"):
         exec(compile(source, f"<{lesson_id} train>", "exec"), namespace)
     seconds = time.perf_counter() - start
-    assert "headline" in namespace, "the train cell must set `headline = {metric: value}`"
+    assert "headline" in namespace, (
+        "the train cell must set `headline = {metric: value}`"
+    )
     return namespace["headline"], seconds
 
 
 def assert_budget(seconds: float, budget: float) -> None:
     limit = budget * time_factor()
-    assert seconds <= limit, f"headline took {seconds:.1f} s; budget {budget} s × {time_factor()}"
+    assert seconds <= limit, (
+        f"headline took {seconds:.1f} s; budget {budget} s × {time_factor()}"
+    )
