@@ -129,13 +129,45 @@ def _grade(args, course: Course, lesson: Lesson, paths: list[Path], hidden: bool
 
 
 def cmd_grade(args) -> int:
+    from .batch import grade_class, student_of
+    from .grade import Grader
+    from .gradebook import GradeStore
+
     course = _course(args)
     lesson = course.lesson(args.lesson)
-    results = _grade(args, course, lesson, submissions(lesson, args.files), hidden=True)
+    paths = submissions(lesson, args.files)
+    torch = int(lesson.number) >= 10 or args.torch
+    with Grader(course, jobs=args.jobs, torch=torch) as grader:
+        in_tree = any(
+            student_of(p, lesson) for p in paths
+        )  # files of no tree: nothing to store
+        store = (
+            GradeStore(course, args.db) if in_tree and not args.no_gradebook else None
+        )
+        try:
+            entries = grade_class(
+                grader,
+                lesson,
+                paths,
+                store,
+                force=args.force,
+                feedback_root=course.root / "feedback" if store else None,
+                progress=not args.json and sys.stderr.isatty(),
+            )
+        finally:
+            if store:
+                store.close()
+    results = [e.result for e in entries if e.result is not None]
+    unchanged = [e for e in entries if e.result is None]
     if args.json:
         print(json.dumps([r.to_json() for r in results], indent=2))
     else:
-        print_table(results)
+        if results:
+            print_table(results)
+        if unchanged:
+            print(
+                f"{len(unchanged)} unchanged since the last run (use --force to regrade)"
+            )
     if args.strict and any(r.score < r.max_score for r in results):
         return 1
     return 0
@@ -231,6 +263,13 @@ def parser() -> argparse.ArgumentParser:
                 "--strict",
                 action="store_true",
                 help="exit 1 unless every score is full",
+            )
+            g.add_argument(
+                "--db", metavar="URL", help="gradebook (default: gradebook.db)"
+            )
+            g.add_argument("--no-gradebook", action="store_true", help="store nothing")
+            g.add_argument(
+                "--force", action="store_true", help="regrade unchanged ones"
             )
         g.add_argument(
             "--jobs", "-j", type=int, default=1, help="submissions graded at once"

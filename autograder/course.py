@@ -6,8 +6,10 @@ fix, so that `mlcourse validate` and every other command can report it plainly.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +29,31 @@ class Limits:
 
 
 @dataclass(frozen=True)
+class LatePolicy:
+    """What a late submission costs: nothing, a share per day, or everything."""
+
+    policy: str = "none"  # "none", "per_day" or "cutoff"
+    percent_per_day: float = 0.0  # per_day: share of the score lost per started day
+    cutoff_days: float | None = None  # zero after this many days late (per_day, cutoff)
+
+    def penalty(self, score: float, days_late: float) -> tuple[float, str]:
+        """(points taken off, a note for the feedback)."""
+        if days_late <= 0 or self.policy == "none":
+            return 0.0, ""
+        late = f"{days_late:.2f} days late"
+        if self.cutoff_days is not None and days_late > self.cutoff_days:
+            return score, f"{late}, past the {self.cutoff_days:g}-day cutoff: no points"
+        if self.policy == "cutoff":
+            return 0.0, f"{late}, within the cutoff: no penalty"
+        days = math.ceil(days_late)
+        share = min(1.0, days * self.percent_per_day / 100)
+        return (
+            score * share,
+            f"{late}: {share:.0%} off ({self.percent_per_day:g}% per started day)",
+        )
+
+
+@dataclass(frozen=True)
 class Exercise:
     name: str
     points: float
@@ -42,6 +69,8 @@ class Lesson:
     limits: Limits
     lms: dict[str, Any]
     root: Path
+    due: datetime | None = None
+    late: LatePolicy = LatePolicy()
 
     @property
     def number(self) -> str:
@@ -150,6 +179,40 @@ def _limits(where: str, data: Any, base: Limits, path: Path) -> Limits:
     return Limits(**values)
 
 
+def _late(where: str, data: Any, base: LatePolicy, path: Path) -> LatePolicy:
+    if data is None:
+        return base
+    keys = {"policy", "percent_per_day", "cutoff_days"}
+    data = _keys(f"{where}.late", data, set(), keys, path)
+    values = {**base.__dict__, **data}
+    if values["policy"] not in ("none", "per_day", "cutoff"):
+        raise CourseError(
+            f"{path}: {where}.late.policy must be none, per_day or cutoff"
+        )
+    for key in ("percent_per_day", "cutoff_days"):
+        value = values[key]
+        if value is not None and (not isinstance(value, (int, float)) or value < 0):
+            raise CourseError(
+                f"{path}: {where}.late.{key} must be a number ≥ 0, got {value!r}"
+            )
+    return LatePolicy(**values)
+
+
+def _due(where: str, value: Any, path: Path) -> datetime | None:
+    if value is None:
+        return None
+    if isinstance(value, str):
+        try:
+            value = datetime.fromisoformat(value)
+        except ValueError:
+            value = None
+    if not isinstance(value, datetime):
+        raise CourseError(
+            f"{path}: {where}.due must be a date and time like 2027-01-15T23:59:00+00:00"
+        )
+    return value if value.tzinfo else value.replace(tzinfo=UTC)
+
+
 def _exercise(
     where: str, data: Any, lesson_banned: dict[str, str], path: Path
 ) -> Exercise:
@@ -170,10 +233,11 @@ def _exercise(
     return Exercise(str(data["name"]), float(points), tuple(functions), banned)
 
 
-def _lesson(where: str, data: Any, defaults: Limits, root: Path, path: Path) -> Lesson:
-    data = _keys(
-        where, data, {"id", "title", "exercises"}, {"limits", "lms", "banned"}, path
-    )
+def _lesson(
+    where: str, data: Any, defaults: Limits, late: LatePolicy, root: Path, path: Path
+) -> Lesson:
+    optional = {"limits", "lms", "banned", "due", "late"}
+    data = _keys(where, data, {"id", "title", "exercises"}, optional, path)
     lesson_id = str(data["id"])
     if not LESSON_ID.match(lesson_id):
         raise CourseError(
@@ -206,6 +270,8 @@ def _lesson(where: str, data: Any, defaults: Limits, root: Path, path: Path) -> 
         _limits(where, data.get("limits"), defaults, path),
         dict(data.get("lms") or {}),
         root,
+        _due(where, data.get("due"), path),
+        _late(where, data.get("late"), late, path),
     )
     if not lesson.source_py.is_file():
         raise CourseError(
@@ -234,12 +300,15 @@ def load_course(path: Path | str | None = None) -> Course:
         {"defaults", "lms", "shared"},
         path,
     )
-    defaults = _keys("defaults", data.get("defaults") or {}, set(), {"limits"}, path)
+    defaults = _keys(
+        "defaults", data.get("defaults") or {}, set(), {"limits", "late"}, path
+    )
     base = _limits("defaults", defaults.get("limits"), Limits(), path)
+    late = _late("defaults", defaults.get("late"), LatePolicy(), path)
     if not isinstance(data["lessons"], list) or not data["lessons"]:
         raise CourseError(f"{path}: lessons must be a non-empty list")
     lessons = [
-        _lesson(f"lessons[{i}]", d, base, path.parent, path)
+        _lesson(f"lessons[{i}]", d, base, late, path.parent, path)
         for i, d in enumerate(data["lessons"])
     ]
     ids = [lesson.id for lesson in lessons]

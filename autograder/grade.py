@@ -32,6 +32,7 @@ class SubmissionResult:
     error: str | None = None
     checks: list[CheckResult] = field(default_factory=list)
     seconds: float = 0.0
+    penalty: float = 0.0  # points off for lateness (the gradebook keeps it apart)
 
     def to_json(self) -> dict:
         return {

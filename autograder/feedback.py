@@ -1,0 +1,59 @@
+"""Per-student feedback pages: scores, the targeted messages, the late note."""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+
+from .grade import SubmissionResult
+
+PAGE = """<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>{title}</title>
+<style>
+body {{ font-family: system-ui, sans-serif; max-width: 52rem; margin: 2rem auto; color: #222; }}
+table {{ border-collapse: collapse; width: 100%; }}
+td, th {{ border-bottom: 1px solid #ddd; padding: .4rem; text-align: left; vertical-align: top; }}
+.pass {{ color: #176f2c; }} .fail {{ color: #a31515; }} .note {{ background: #fff6d6; padding: .5rem; }}
+</style></head><body>
+<h1>{title}</h1>
+<p><strong>{score}</strong> of {max_score:g} points{penalty}</p>
+{late}{error}
+<table><tr><th>exercise</th><th>check</th><th>points</th><th>feedback</th></tr>
+{rows}
+</table></body></html>
+"""
+
+
+def render(
+    result: SubmissionResult, student: str, lesson_title: str, late_note: str = ""
+) -> str:
+    rows = []
+    for check in result.checks:
+        kind = "pass" if check.passed else "fail"
+        what = "passed" if check.passed else html.escape(check.message)
+        name = check.check + (" (hidden)" if check.hidden else "")
+        rows.append(
+            f'<tr class="{kind}"><td>{html.escape(check.exercise)}</td>'
+            f"<td>{html.escape(name)}</td><td>{check.points:.2f} / {check.max_points:.2f}</td>"
+            f"<td>{what}</td></tr>"
+        )
+    penalty = f", minus {result.penalty:.2f} for lateness" if result.penalty else ""
+    return PAGE.format(
+        title=html.escape(f"{lesson_title}: feedback for {student}"),
+        score=f"{result.score - result.penalty:.2f}",
+        max_score=result.max_score,
+        penalty=penalty,
+        late=f'<p class="note">{html.escape(late_note)}</p>' if late_note else "",
+        error=f'<p class="note">{html.escape(result.error)}</p>'
+        if result.error
+        else "",
+        rows="\n".join(rows),
+    )
+
+
+def write(path: Path, page: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text(page, encoding="utf-8")
+    tmp.replace(path)
+    return path
