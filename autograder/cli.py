@@ -195,6 +195,16 @@ def cmd_check(args) -> int:
     return 1 if result.failures else 0
 
 
+def cmd_gradescope_bundle(args) -> int:
+    from .gradescope import build_bundle
+
+    course = _course(args)
+    lesson = course.lesson(args.lesson)
+    output = Path(args.output or f"{lesson.id}-gradescope.zip")
+    print(f"wrote {build_bundle(course, lesson, output)}")
+    return 0
+
+
 def cmd_demo(args) -> int:
     from .demo import run_demo
 

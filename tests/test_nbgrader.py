@@ -74,3 +74,37 @@ def test_release_has_stubs_runtime_and_visible_fixture_only(released):
     assert fixture["checks"] and not any(c["hidden"] for c in fixture["checks"])
     text = (folder / f"{LESSON.module}.ipynb").read_text()
     assert "BEGIN HIDDEN TESTS" not in text and "check.score()" not in text
+
+
+def test_feedback_holds_no_hidden_value(released, grader):
+    from nbgrader.apps import NbGraderAPI
+    from nbgrader.coursedir import CourseDirectory
+
+    _autograde(released, {"fb": solved_notebook(LESSON)})
+    config = nbgrader_config(COURSE, released)
+    api = NbGraderAPI(coursedir=CourseDirectory(config=config), config=config)
+    assert api.generate_feedback(LESSON.id, "fb")["success"]
+    (page,) = (released / "feedback" / "fb" / LESSON.id).glob("*.html")
+    text = page.read_text()
+    for spec in grader.specs(LESSON):
+        if spec.hidden:
+            assert spec.id not in text
+            if spec.expected.get("t") == "array":
+                assert spec.expected["data"] not in text
+
+
+def test_validate_invert_fails_every_released_stub(released):
+    import subprocess
+    import sys
+
+    notebook = released / "release" / LESSON.id / f"{LESSON.module}.ipynb"
+    run = subprocess.run(
+        [sys.executable, "-m", "nbgrader", "validate", "--invert", str(notebook)],
+        capture_output=True,
+        text=True,
+        cwd=notebook.parent,
+        timeout=300,
+    )
+    assert "Success! The notebook does not pass any tests." in run.stdout, (
+        run.stdout + run.stderr
+    )
