@@ -203,32 +203,23 @@ class Grader:
     def grade_file(
         self, lesson: Lesson, path: Path, *, hidden: bool = True
     ) -> SubmissionResult:
-        specs = self.specs(lesson)
+        """Grade one file; whatever is wrong with it ends in its own result."""
+        specs = [s for s in self.specs(lesson) if hidden or not s.hidden]
         try:
             nb = read_notebook(path)
+            return self.grade_notebook(lesson, nb, str(path), hidden=hidden)
         except SubmissionError as exc:
-            results = [
-                CheckResult(
-                    s.exercise,
-                    s.id,
-                    0.0,
-                    round(s.points, 6),
-                    False,
-                    s.hidden,
-                    f"not graded: {exc}",
-                )
-                for s in specs
-                if hidden or not s.hidden
-            ]
-            return SubmissionResult(
-                str(path),
-                lesson.id,
-                0.0,
-                round(sum(r.max_points for r in results), 6),
-                str(exc),
-                results,
+            error = str(exc)
+        except Exception as exc:  # a malformed notebook must not stop the batch
+            error = f"{path}: could not be graded ({type(exc).__name__}: {exc})"
+        results = [
+            CheckResult(
+                s.exercise, s.id, 0.0, s.points, False, s.hidden, f"not graded: {error}"
             )
-        return self.grade_notebook(lesson, nb, str(path), hidden=hidden)
+            for s in specs
+        ]
+        max_score = round(sum(s.points for s in specs), 6)
+        return SubmissionResult(str(path), lesson.id, 0.0, max_score, error, results)
 
     def grade_many(
         self, lesson: Lesson, paths: Iterable[Path], *, hidden: bool = True

@@ -67,7 +67,9 @@ def _meta(cell) -> dict:
 
 def _source(cell) -> str:
     src = cell.get("source", "")
-    return "".join(src) if isinstance(src, list) else str(src)
+    if isinstance(src, list):
+        return "".join(str(line) for line in src)
+    return src if isinstance(src, str) else ""
 
 
 def cell_roles(lesson_nb) -> dict[str, tuple[str, str]]:

@@ -168,3 +168,20 @@ def test_child_runs_unprivileged_in_an_empty_root(grader):
     uid, listing = value["items"]
     assert uid["v"] != 0
     assert [i["v"] for i in listing["items"]] == ["tmp"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '{"cells": [{"cell_type": "code", "source": [1, 2], "metadata": {}}], "metadata": {},'
+        ' "nbformat": 4, "nbformat_minor": 5}',
+        '{"cells": "nope", "metadata": {}, "nbformat": 4, "nbformat_minor": 5}',
+        "\x00\x01binary",
+        "",
+    ],
+)
+def test_malformed_notebooks_end_in_their_own_result(grader, tmp_path, text):
+    path = tmp_path / "odd.ipynb"
+    path.write_text(text)
+    result = grader.grade_file(LESSON, path)
+    assert result.score == 0 and result.checks and not any(c.passed for c in result.checks)
