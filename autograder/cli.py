@@ -195,6 +195,44 @@ def cmd_check(args) -> int:
     return 1 if result.failures else 0
 
 
+EXPORTS = ("canvas", "moodle", "blackboard", "gradescope", "nbgrader")
+
+
+def cmd_export(args) -> int:
+    import importlib
+
+    from .gradebook import export_view
+
+    course = _course(args)
+    excused = set()
+    for item in args.excused:
+        student, _, lesson = item.partition(":")
+        if not lesson:
+            raise UserError(f"--excused {item!r}: write STUDENT:LESSON, e.g. alice:02")
+        excused.add((student, course.lesson(lesson).id))
+    view = export_view(
+        course, args.db, Path(args.roster) if args.roster else None, excused
+    )
+    module = importlib.import_module(f".export.{args.to}", __package__)
+    options = (
+        {"key": args.moodle_key, "feedback": args.feedback}
+        if args.to == "moodle"
+        else {}
+    )
+    if args.to == "gradescope":
+        folder = Path(args.output or "gradescope-results")
+        warnings = module.write_gradebook(view, folder)
+        print(f"wrote {folder}/<student>/<lesson>/results.json")
+    else:
+        output = Path(args.output or f"grades-{args.to}.csv")
+        with open(output, "w", newline="", encoding="utf-8") as handle:
+            warnings = module.write(view, handle, **options)
+        print(f"wrote {output}")
+    for line in warnings:
+        print(line, file=sys.stderr)
+    return 0
+
+
 def cmd_gradescope_bundle(args) -> int:
     from .gradescope import build_bundle
 

@@ -125,3 +125,79 @@ class GradeStore:
         except BaseException:
             gb.db.rollback()
             raise
+
+
+def read_roster(path: Path | None) -> dict[str, dict[str, str]]:
+    """Optional roster CSV: `id` plus any of first_name, last_name, email,
+    sis_user_id, sis_login_id, section, lms_user_id."""
+    import csv
+
+    if path is None:
+        return {}
+    from .errors import UserError
+
+    try:
+        with open(path, newline="", encoding="utf-8-sig") as handle:
+            rows = list(csv.DictReader(handle))
+    except OSError as exc:
+        raise UserError(f"{path}: cannot read the roster ({exc.strerror})") from None
+    if rows and "id" not in rows[0]:
+        raise UserError(
+            f"{path}: the roster needs an `id` column (the nbgrader student id)"
+        )
+    return {row["id"]: {k: (v or "") for k, v in row.items() if k} for row in rows}
+
+
+def export_view(
+    course: Course,
+    url: str | None = None,
+    roster: Path | None = None,
+    excused: set[tuple[str, str]] = frozenset(),
+):
+    """Students and their grades per lesson, as the export formats take them."""
+    from nbgrader.api import Gradebook as NbGradebook
+    from nbgrader.api import MissingEntry
+
+    from .export import Grade, Gradebook, Student
+
+    people = read_roster(roster)
+    students, grades = [], {}
+    with NbGradebook(url or default_url(course), course_id=course.id) as gb:
+        ids = sorted({s.id for s in gb.students} | set(people))
+        for sid in ids:
+            record = people.get(sid, {})
+            try:
+                stored = gb.find_student(sid)
+                known = {
+                    "first_name": stored.first_name or "",
+                    "last_name": stored.last_name or "",
+                    "email": stored.email,
+                    "lms_user_id": stored.lms_user_id or "",
+                }
+            except MissingEntry:
+                known = {}
+            fields = {**known, **{k: v for k, v in record.items() if v and k != "id"}}
+            students.append(
+                Student(
+                    id=sid,
+                    first_name=fields.get("first_name", ""),
+                    last_name=fields.get("last_name", ""),
+                    email=fields.get("email") or None,
+                    sis_user_id=fields.get("sis_user_id", ""),
+                    sis_login_id=fields.get("sis_login_id", ""),
+                    section=fields.get("section", ""),
+                    lms_user_id=fields.get("lms_user_id", ""),
+                )
+            )
+            for lesson in course.lessons:
+                try:
+                    sub = gb.find_submission(lesson.id, sid)
+                    score = max(0.0, sub.score - (sub.late_submission_penalty or 0.0))
+                except MissingEntry:
+                    score = None
+                grades[(sid, lesson.id)] = Grade(
+                    score=score,
+                    max_score=lesson.points,
+                    excused=(sid, lesson.id) in excused,
+                )
+    return Gradebook(course=course, students=students, grades=grades)
