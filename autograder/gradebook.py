@@ -192,12 +192,19 @@ def export_view(
             for lesson in course.lessons:
                 try:
                     sub = gb.find_submission(lesson.id, sid)
-                    score = max(0.0, sub.score - (sub.late_submission_penalty or 0.0))
                 except MissingEntry:
-                    score = None
+                    grades[(sid, lesson.id)] = Grade(
+                        score=None,
+                        max_score=lesson.points,
+                        excused=(sid, lesson.id) in excused,
+                    )
+                    continue
+                penalty = sub.late_submission_penalty or 0.0
                 grades[(sid, lesson.id)] = Grade(
-                    score=score,
+                    score=max(0.0, sub.score - penalty),
                     max_score=lesson.points,
                     excused=(sid, lesson.id) in excused,
+                    penalty=penalty,
+                    timestamp=sub.timestamp,
                 )
     return Gradebook(course=course, students=students, grades=grades)
