@@ -326,6 +326,21 @@ def parser() -> argparse.ArgumentParser:
             "--torch", action="store_true", help="preload torch for a numpy lesson"
         )
         g.set_defaults(run=func)
+    e = sub.add_parser("export", help="grades for an LMS, from the gradebook")
+    e.add_argument("--to", required=True, choices=EXPORTS)
+    e.add_argument("--db", metavar="URL", help="gradebook (default: gradebook.db)")
+    e.add_argument("--roster", metavar="CSV", help="id, names, email, SIS ids, section")
+    e.add_argument("--output", "-o", metavar="FILE")
+    e.add_argument("--excused", action="append", default=[], metavar="STUDENT:LESSON")
+    e.add_argument("--moodle-key", choices=("email", "idnumber"), default="email")
+    e.add_argument("--feedback", action="store_true", help="Moodle: a feedback column")
+    e.set_defaults(run=cmd_export)
+    b = sub.add_parser("gradescope-bundle", help="the autograder zip for Gradescope")
+    b.add_argument("lesson", metavar="LESSON")
+    b.add_argument(
+        "--output", "-o", metavar="FILE", help="default: <lesson>-gradescope.zip"
+    )
+    b.set_defaults(run=cmd_gradescope_bundle)
     d = sub.add_parser(
         "demo", help="release, grade three samples per lesson, print the table"
     )
