@@ -34,6 +34,7 @@ def main() -> None:
     parser.add_argument("--lesson", default="02")
     args = parser.parse_args()
 
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # tests.fixtures
     from autograder.course import load_course
     from autograder.release import release
     from autograder.solve import (

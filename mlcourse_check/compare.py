@@ -96,17 +96,21 @@ def _dtype_family(dtype: np.dtype) -> str:
     )
 
 
+def _show(value) -> str:
+    return str(value) if isinstance(value, bool) else f"{value:.6g}"
+
+
 def _first_difference(got: np.ndarray, expected: np.ndarray, close: np.ndarray) -> str:
     idx = tuple(int(i) for i in np.argwhere(~close)[0])
-    where = f"[{', '.join(map(str, idx))}]" if idx else ""
     g, e = got[idx], expected[idx]
+    if got.dtype.kind == "b" or expected.dtype.kind == "b":
+        g, e = bool(g), bool(e)
+    if not idx:
+        return f"is {_show(g)}, expected {_show(e)}"
     n_bad, n = int((~close).sum()), close.size
     count = f"; {n_bad} of {n} entries differ" if n > 1 else ""
-    return (
-        f"differs at {where or 'the value'}: got {g:.6g}, expected {e:.6g}{count}"
-        if where
-        else (f"is {g:.6g}, expected {e:.6g}")
-    )
+    where = f"[{', '.join(map(str, idx))}]"
+    return f"differs at {where}: got {_show(g)}, expected {_show(e)}{count}"
 
 
 def compare_arrays(
