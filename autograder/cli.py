@@ -243,6 +243,23 @@ def cmd_gradescope_bundle(args) -> int:
     return 0
 
 
+def cmd_feedback(args) -> int:
+    from .feedback import render, write
+    from .grade import Grader
+
+    course = _course(args)
+    path = Path(args.notebook)
+    lesson = (
+        course.lesson(args.lesson) if args.lesson else lesson_of_notebook(course, path)
+    )
+    with Grader(course, torch=int(lesson.number) >= 10) as grader:
+        result = grader.grade_file(lesson, path)
+    output = Path(args.output or path.with_suffix(".feedback.html").name)
+    write(output, render(result, args.student or path.stem, lesson.title))
+    print(f"{result.score:g} / {result.max_score:g}; wrote {output}")
+    return 0
+
+
 def cmd_demo(args) -> int:
     from .demo import run_demo
 
@@ -326,6 +343,14 @@ def parser() -> argparse.ArgumentParser:
             "--torch", action="store_true", help="preload torch for a numpy lesson"
         )
         g.set_defaults(run=func)
+    f = sub.add_parser("feedback", help="a feedback page for one submission")
+    f.add_argument("notebook", metavar="NOTEBOOK")
+    f.add_argument("--lesson", metavar="NN", help="default: read from the notebook")
+    f.add_argument("--student", help="name shown on the page (default: the file name)")
+    f.add_argument(
+        "--output", "-o", metavar="FILE", help="default: <notebook>.feedback.html"
+    )
+    f.set_defaults(run=cmd_feedback)
     e = sub.add_parser("export", help="grades for an LMS, from the gradebook")
     e.add_argument("--to", required=True, choices=EXPORTS)
     e.add_argument("--db", metavar="URL", help="gradebook (default: gradebook.db)")

@@ -30,7 +30,7 @@ def render(
     rows = []
     for check in result.checks:
         kind = "pass" if check.passed else "fail"
-        what = "passed" if check.passed else html.escape(check.message)
+        what = "passed" if check.passed else html.escape(check.student_message)
         name = check.check + (" (hidden)" if check.hidden else "")
         rows.append(
             f'<tr class="{kind}"><td>{html.escape(check.exercise)}</td>'

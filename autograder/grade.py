@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import ast
 import contextlib
+import dataclasses
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -245,12 +246,4 @@ class Grader:
 def _with_notes(result: CheckResult, notes: list[str]) -> CheckResult:
     if result.passed or "is not defined" not in result.message:
         return result
-    return CheckResult(
-        result.exercise,
-        result.check,
-        result.points,
-        result.max_points,
-        result.passed,
-        result.hidden,
-        f"{result.message} ({'; '.join(notes)})",
-    )
+    return dataclasses.replace(result, message=f"{result.message} ({'; '.join(notes)})")

@@ -18,6 +18,8 @@ from mlcourse_check.student import run_specs
 
 from .course import Lesson, load_course
 
+CONCEALED = {"values", "property", "length", "keys"}
+
 
 @dataclass(frozen=True)
 class CheckResult:
@@ -28,9 +30,22 @@ class CheckResult:
     passed: bool
     hidden: bool
     message: str
+    step: str = ""  # the ladder rung that failed ("values", "shape", ...)
 
     def to_json(self) -> dict:
-        return asdict(self)
+        data = asdict(self)
+        del data["step"]
+        return data
+
+    @property
+    def student_message(self) -> str:
+        """The message a student may read: a hidden check never shows its expected values."""
+        if not self.hidden or self.step not in CONCEALED:
+            return self.message
+        head = self.message.split(": ", 1)[0]
+        likely = self.message.partition(". Likely mistake: ")[2]
+        text = f"{head}: wrong values (a hidden check does not show the expected ones)"
+        return f"{text}. Likely mistake: {likely}" if likely else text
 
 
 def result_of(spec: CheckSpec, verdict: Verdict) -> CheckResult:
@@ -42,6 +57,7 @@ def result_of(spec: CheckSpec, verdict: Verdict) -> CheckResult:
         passed=verdict.passed,
         hidden=spec.hidden,
         message="" if verdict.passed else verdict.message,
+        step="" if verdict.passed else verdict.step,
     )
 
 

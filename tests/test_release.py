@@ -90,3 +90,21 @@ def test_released_runtime_is_the_installed_one(released):
         copy = released / lesson_id / "mlcourse_check"
         for path in installed.glob("*.py"):
             assert (copy / path.name).read_text() == path.read_text()
+
+
+def test_student_facing_messages_hide_hidden_expected_values(grader):
+    from autograder.solve import replace_cell, solved_notebook, source_as
+    from autograder.testing import fixtures_of
+
+    lesson = COURSE.lesson("02-linear-regression")
+    fixture = next(f for f in fixtures_of(lesson.module) if f.name == "add_bias__last")
+    nb = replace_cell(
+        solved_notebook(lesson), "add_bias", source_as(fixture.impl, "add_bias")
+    )
+    result = grader.grade_notebook(lesson, nb, "wrong")
+    (hidden,) = [c for c in result.failures if c.hidden]
+    assert "expected" in hidden.message  # the instructor's view keeps the detail
+    assert (
+        "expected 1" not in hidden.student_message
+        and "Likely mistake" in hidden.student_message
+    )

@@ -38,7 +38,7 @@ def _test(number: str, check, default_output: str) -> dict[str, Any]:
         "max_score": check.max_points,
         "status": "passed" if check.passed else "failed",
         "visibility": "after_published" if check.hidden else "visible",
-        "output": check.message or ("" if check.passed else default_output),
+        "output": check.student_message or ("" if check.passed else default_output),
     }
 
 
