@@ -82,12 +82,8 @@ def _copy_source(lesson: Lesson, root: Path) -> None:
     target = root / "source" / lesson.id
     if target.resolve() == lesson.folder.resolve():
         return
-    shutil.rmtree(target, ignore_errors=True)
-    shutil.copytree(
-        lesson.folder,
-        target,
-        ignore=shutil.ignore_patterns("*.py", "__pycache__", ".ipynb_*"),
-    )
+    ignore = shutil.ignore_patterns("__pycache__", ".ipynb_checkpoints")
+    shutil.copytree(lesson.folder, target, ignore=ignore, dirs_exist_ok=True)
 
 
 def add_runtime(lesson: Lesson, folder: Path) -> None:
