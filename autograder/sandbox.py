@@ -309,6 +309,13 @@ def _child(fd: int, jail: str, limits: Limits) -> None:
 # -- the main process's side ----------------------------------------------
 
 
+def _holds_answers(module: str) -> bool:
+    """A reference or a lesson's checks (their tests and the bare packages hold none)."""
+    if module.startswith("solutions."):
+        return not module.startswith("solutions.tests")
+    return module.startswith("autograder.checks.")
+
+
 @dataclass
 class Outcome:
     events: list[dict] = field(default_factory=list)
@@ -324,11 +331,7 @@ class Sandbox:
     _open: list[socket.socket] = []  # control sockets a new zygote must not keep
 
     def __init__(self, torch: bool = True):
-        loaded = [
-            m
-            for m in sys.modules
-            if m.startswith("solutions") or m.startswith("autograder.checks.")
-        ]
+        loaded = [m for m in sys.modules if _holds_answers(m)]
         if loaded:
             raise RuntimeError(
                 f"start the sandbox before importing references or checks ({loaded[0]})"
