@@ -38,8 +38,8 @@ def _outside_margin(rng):
     return {"w": w, "b": b, "X": X, "y": y, "C": 3.0}
 
 
-def _fit_inputs(rng, N, D, sep=2.0):
-    X, y = _blobs(rng, N, D, sep=sep)
+def _fit_inputs(rng, N, D, sep=2.0, offset=4.0):
+    X, y = _blobs(rng, N, D, sep=sep, offset=offset)
     return {"X": X, "y": y}
 
 
@@ -48,7 +48,11 @@ def _primal(w, b, X, y, C):
 
 
 def _judge_linear(C):
-    """The primal objective within 1 % of the reference's, signs agreeing ≥ 99 %."""
+    """The primal objective within 1 % of the reference's, signs agreeing ≥ 97 %.
+
+    Subgradient iterates wander near the optimum: a correct implementation that
+    rounds differently may end on the other side of a sample or two.
+    """
 
     def judge(got, expected, inputs):
         X, y = inputs["X"], inputs["y"]
@@ -61,9 +65,9 @@ def _judge_linear(C):
                 f" {obj_ref:.6g} (tolerance +1 %)"
             )
         agree = np.mean(np.sign(X @ w + b) == np.sign(X @ w_ref + b_ref))
-        if agree < 0.99:
+        if agree < 0.97:
             return (
-                f"sign(X @ w + b) agrees with the reference on {agree:.0%}; need 99 %"
+                f"sign(X @ w + b) agrees with the reference on {agree:.0%}; need 97 %"
             )
         return None
 
@@ -157,9 +161,9 @@ CHECKS = [
     Check(
         "fit_linear_svm.objective",
         "fit_linear_svm(X, y) with the defaults C=1.0, n_iter=3000, X of shape"
-        " (60, 2); judged by svm_objective (within 1 % of the reference's) and"
-        " by agreement of sign(X @ w + b) (≥ 99 %)",
-        inputs=lambda rng, ref: _fit_inputs(rng, 60, 2),
+        " (100, 2); judged by svm_objective (within 1 % of the reference's) and"
+        " by agreement of sign(X @ w + b) (≥ 97 %)",
+        inputs=lambda rng, ref: _fit_inputs(rng, 100, 2),
         code="result = fit_linear_svm(X, y)",
         names=LINEAR_NAMES,
         judge=_judge_linear(1.0),
@@ -167,9 +171,9 @@ CHECKS = [
     ),
     Check(
         "fit_linear_svm.small_C",
-        "fit_linear_svm(X, y, C=0.1, n_iter=2000), X of shape (50, 3); judged by"
-        " svm_objective (within 1 %) and sign agreement (≥ 99 %)",
-        inputs=lambda rng, ref: _fit_inputs(rng, 50, 3, sep=3.0),
+        "fit_linear_svm(X, y, C=0.1, n_iter=2000), X of shape (80, 3); judged by"
+        " svm_objective (within 1 %) and sign agreement (≥ 97 %)",
+        inputs=lambda rng, ref: _fit_inputs(rng, 80, 3, sep=3.0),
         code="result = fit_linear_svm(X, y, C=0.1, n_iter=2000)",
         names=LINEAR_NAMES,
         judge=_judge_linear(0.1),
@@ -249,9 +253,9 @@ CHECKS = [
     # fit_kernel_svm
     Check(
         "fit_kernel_svm.few_sweeps",
-        "fit_kernel_svm(K, y, C=1.0, n_sweeps=5), K = rbf_kernel(X, X, 0.5) of"
+        "fit_kernel_svm(K, y, C=0.5, n_sweeps=5), K = rbf_kernel(X, X, 0.5) of"
         " shape (30, 30)",
-        inputs=lambda rng, ref: _kernel_inputs(rng, 30, 2, 0.5, 1.0),
+        inputs=lambda rng, ref: _kernel_inputs(rng, 30, 2, 0.5, 0.5),
         code="result = fit_kernel_svm(K, y, C=C, n_sweeps=5)",
     ),
     Check(
@@ -353,9 +357,7 @@ def _obj(*, mean=False, penalise_b=False, labels01=False, half=0.5, hinge="max")
     return svm_objective
 
 
-def _fitter(
-    *, penalise_b=False, labels01=False, step="5/(N√t)", no_w=False, extra=0
-):
+def _fitter(*, penalise_b=False, labels01=False, step="5/(N√t)", no_w=False, extra=0):
     def fit_linear_svm(X, y, C=1.0, n_iter=3000):
         y = 2 * y - 1 if labels01 else y
         N, D = X.shape
