@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import json
 import re
 from pathlib import Path
@@ -31,22 +32,22 @@ def _released_text(folder: Path) -> str:
 
 
 def _reference_lines(lesson) -> set[str]:
-    """Lines of the reference that the lesson file does not also have (bodies, not signatures)."""
-    reference = (
-        (COURSE.root / "solutions" / f"{lesson.module}.py").read_text().splitlines()
-    )
+    """Code lines of the reference's bodies (no docstrings) that the lesson file lacks."""
+    path = COURSE.root / "solutions" / f"{lesson.module}.py"
+    text = path.read_text()
+    lines = text.splitlines()
     source = {line.strip() for line in lesson.source_py.read_text().splitlines()}
-    lines = set()
-    for line in reference:
-        s = line.strip()
-        if (
-            len(s) < 20
-            or s in source
-            or s.startswith(("#", '"""', "def ", "class ", "import ", "from "))
-        ):
+    code: set[str] = set()
+    for node in ast.walk(ast.parse(text)):
+        if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
             continue
-        lines.add(s)
-    return lines
+        body = node.body[1:] if ast.get_docstring(node) is not None else node.body
+        for stmt in body:
+            for number in range(stmt.lineno, stmt.end_lineno + 1):
+                line = lines[number - 1].strip()
+                if len(line) >= 20 and line not in source and not line.startswith("#"):
+                    code.add(line)
+    return code
 
 
 @pytest.mark.parametrize("lesson_id", LESSONS)

@@ -144,8 +144,8 @@ def test_child_holds_no_reference_no_checks_no_expected_values(grader):
     digest = hashlib.sha256(json.dumps(secret).encode()).hexdigest()
     code = (
         "import sys, gc, json, hashlib\n"
-        "mods = [m for m in sys.modules if m.startswith(('solutions', 'autograder.checks.',"
-        " 'autograder.reference'))]\n"
+        "mods = [m for m in sys.modules if m.startswith(('solutions.', 'autograder.checks.',"
+        " 'autograder.reference')) and not m.startswith('solutions.tests')]\n"
         "found = 0\n"
         "for o in gc.get_objects():\n"
         "    if isinstance(o, dict) and o.get('t') in ('array', 'num'):\n"
@@ -184,4 +184,6 @@ def test_malformed_notebooks_end_in_their_own_result(grader, tmp_path, text):
     path = tmp_path / "odd.ipynb"
     path.write_text(text)
     result = grader.grade_file(LESSON, path)
-    assert result.score == 0 and result.checks and not any(c.passed for c in result.checks)
+    assert (
+        result.score == 0 and result.checks and not any(c.passed for c in result.checks)
+    )

@@ -66,17 +66,27 @@ def test_correct_answers_pass_quietly_with_the_shipped_runtime(folder):
     nb = nbformat.read(folder / f"{LESSON.module}.ipynb", as_version=4)
     for name, index in solution_cells(nb).items():
         nb.cells[index].source = source_as(getattr(ref, name), name)
-    nb.cells.insert(
-        1,
-        nbformat.v4.new_code_cell(
-            "import mlcourse_check; print(mlcourse_check.__file__)"
-        ),
-    )
     nb = _run(nb, folder)
-    assert str(folder) in nb.cells[1].outputs[0].text  # the copy beside the notebook
     for cell in _check_cells(nb):
         kinds = [(o.output_type, o.get("name")) for o in cell.outputs]
         assert kinds == [("stream", "stdout")] * len(kinds) and kinds, cell.outputs
         assert all(
             "visible check" in o.text and o.text.startswith("✓") for o in cell.outputs
         )
+
+
+def test_release_folder_serves_its_own_runtime(folder):
+    import os
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    run = subprocess.run(
+        [sys.executable, "-c", "import mlcourse_check; print(mlcourse_check.__file__)"],
+        cwd=folder,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert run.stdout.startswith(str(folder))

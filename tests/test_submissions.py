@@ -20,13 +20,17 @@ def test_percent_script_scores_like_the_notebook(grader, tmp_path):
 def test_plain_script_gets_the_setup_cell_back(grader, tmp_path):
     ref = reference_module(LESSON)
     path = tmp_path / "answers.py"
-    path.write_text("\n\n".join(source_as(getattr(ref, n), n) for n in LESSON.functions))
+    path.write_text(
+        "\n\n".join(source_as(getattr(ref, n), n) for n in LESSON.functions)
+    )
     assert grader.grade_file(LESSON, path).score == LESSON.points
 
 
 def test_deleted_setup_cell_is_restored(grader):
     nb = solved_notebook(LESSON)
-    nb.cells = [c for c in nb.cells if c.metadata.get("nbgrader", {}).get("grade_id") != "setup"]
+    nb.cells = [
+        c for c in nb.cells if c.metadata.get("nbgrader", {}).get("grade_id") != "setup"
+    ]
     assert grader.grade_notebook(LESSON, nb, "no-setup").score == LESSON.points
 
 

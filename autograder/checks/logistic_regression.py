@@ -345,7 +345,7 @@ MISTAKES = [
     Mistake(
         "sigmoid",
         "np.where evaluates both branches, so np.exp overflows in the branch it "
-        "discards; compute e = np.exp(-np.abs(z)) once and build both branches from it",
+        "discards; compute the exponential of -|z| once and build both branches from it",
         _sigmoid_where_both,
     ),
     Mistake(
