@@ -95,10 +95,9 @@ def judge_in_process(lesson_id: str, names: Mapping[str, Any]) -> list[CheckResu
     from .reference import cached_specs
 
     lesson = load_course().lesson(lesson_id)
-    specs = cached_specs(lesson.id)
     results = []
     for name, obj in names.items():
-        mine = [s for s in specs if s.target == name]
+        mine = cached_specs(lesson.id, name)
         banned = lesson.exercise_of(name).banned
         results += [
             result_of(spec, verdict)

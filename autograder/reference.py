@@ -59,8 +59,18 @@ def _run(code: str, inputs: dict, name: str, impl: object, timeout: float) -> di
     return observe(code, decoded, {name: impl}, timeout=timeout)
 
 
-def build_specs(lesson: Lesson, *, hidden: bool = True) -> list[CheckSpec]:
-    """Every check of `lesson` as a spec with expected and mutant observations."""
+def build_specs(
+    lesson: Lesson,
+    *,
+    hidden: bool = True,
+    targets: frozenset[str] | None = None,
+    mistakes_too: bool = True,
+) -> list[CheckSpec]:
+    """The checks of `lesson` as specs with expected (and mutant) observations.
+
+    `targets` keeps only the checks of those graded names; without
+    `mistakes_too` no mutant runs (scores need none: only messages do).
+    """
     module = checks_module(lesson)
     ref = reference_module(lesson)
     checks: list[Check] = list(module.CHECKS)
@@ -71,7 +81,7 @@ def build_specs(lesson: Lesson, *, hidden: bool = True) -> list[CheckSpec]:
         weights[exercise] = weights.get(exercise, 0.0) + check.weight
     specs = []
     for check in checks:
-        if check.hidden and not hidden:
+        if (check.hidden and not hidden) or (targets and check.target not in targets):
             continue
         exercise = lesson.exercise_of(check.target)
         timeout = check.timeout or lesson.limits.check_seconds
@@ -104,7 +114,7 @@ def build_specs(lesson: Lesson, *, hidden: bool = True) -> list[CheckSpec]:
                         _run(check.code, inputs, m.target, m.impl, timeout),
                     )
                     for m in mistakes
-                    if m.target == check.target
+                    if mistakes_too and m.target == check.target
                 ],
             )
         )
@@ -112,6 +122,7 @@ def build_specs(lesson: Lesson, *, hidden: bool = True) -> list[CheckSpec]:
 
 
 @cache
-def cached_specs(lesson_id: str) -> tuple[CheckSpec, ...]:
-    """All specs of a lesson, computed once per process."""
-    return tuple(build_specs(load_course().lesson(lesson_id)))
+def cached_specs(lesson_id: str, target: str) -> tuple[CheckSpec, ...]:
+    """The specs of one graded name, for scoring only (no mutants), once per process."""
+    lesson = load_course().lesson(lesson_id)
+    return tuple(build_specs(lesson, targets=frozenset({target}), mistakes_too=False))

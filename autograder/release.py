@@ -40,10 +40,21 @@ def nbgrader_config(course: Course, root: Path | None = None):
     c.Exchange.root = str(Path(root or course.root) / "exchange")
     c.ClearSolutions.code_stub = {"python": STUB}
     c.ClearHiddenTests.enforce_metadata = True
+    c.Autograde.autograde_preprocessors = _autograde_preprocessors()
     c.Execute.timeout = 600
     c.Execute.interrupt_on_timeout = True
     c.ClearMetadataPreprocessor.enabled = False
     return c
+
+
+def _autograde_preprocessors() -> list:
+    """nbgrader's autograde steps, with an executor that skips train and plot cells."""
+    from nbgrader.converters import Autograde
+
+    from .nbgrader_ext import ExecuteAnswers
+
+    steps = Autograde.class_traits()["autograde_preprocessors"].default()
+    return [ExecuteAnswers if step.__name__ == "Execute" else step for step in steps]
 
 
 def configure(c) -> None:
