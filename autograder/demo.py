@@ -9,6 +9,7 @@ feedback pages, exports the Canvas CSV and prints the table.
 
 from __future__ import annotations
 
+import sys
 import time
 from pathlib import Path
 
@@ -24,20 +25,33 @@ from .report import print_table
 SAMPLES = ("solved", "stub", "wrong")
 
 
-def _write_samples(lesson: Lesson, workdir: Path) -> list[Path]:
+def _typical_mistake(grader: Grader, lesson: Lesson, solved):
+    """The solved notebook with the first known mistake that runs as student code."""
     from .reference import checks_module
-    from .solve import replace_cell, solved_notebook, source_as
+    from .solve import replace_cell, source_as
+
+    for mistake in checks_module(lesson).MISTAKES:
+        nb = replace_cell(
+            solved, mistake.target, source_as(mistake.impl, mistake.target)
+        )
+        result = grader.grade_notebook(lesson, nb, "probe")
+        if result.failures and not any(
+            "NameError" in c.message for c in result.failures
+        ):
+            return nb
+    raise RuntimeError(f"{lesson.id}: no mistake of the checks runs on its own")
+
+
+def _write_samples(grader: Grader, lesson: Lesson, workdir: Path) -> list[Path]:
+    from .solve import solved_notebook
 
     solved = solved_notebook(lesson)
-    mistake = checks_module(lesson).MISTAKES[0]
     notebooks = {
         "solved": solved,
         "stub": read_notebook(
             workdir / "release" / lesson.id / f"{lesson.module}.ipynb"
         ),
-        "wrong": replace_cell(
-            solved, mistake.target, source_as(mistake.impl, mistake.target)
-        ),
+        "wrong": _typical_mistake(grader, lesson, solved),
     }
     paths = []
     for student, nb in notebooks.items():
@@ -61,7 +75,7 @@ def run_demo(course: Course, workdir: Path, jobs: int = 2) -> int:
         release(course, list(course.lessons), workdir)
         with GradeStore(course, url) as store:
             for lesson in course.lessons:
-                paths = _write_samples(lesson, workdir)
+                paths = _write_samples(grader, lesson, workdir)
                 entries = grade_class(
                     grader,
                     lesson,
@@ -69,6 +83,7 @@ def run_demo(course: Course, workdir: Path, jobs: int = 2) -> int:
                     store,
                     force=True,
                     feedback_root=workdir / "feedback",
+                    progress=sys.stderr.isatty(),
                 )
                 results += [e.result for e in entries]
     csv_path = workdir / "grades-canvas.csv"
