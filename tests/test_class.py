@@ -207,3 +207,80 @@ def test_blackboard_and_nbgrader(klass):
     rows, _ = _export(root, "nbgrader")
     assert rows[0][:4] == ["assignment", "duedate", "timestamp", "student_id"]
     _formula_free(rows)
+
+
+def test_killed_grader_resumes_without_losing_or_double_counting(tmp_path):
+    import signal
+    import time
+
+    root = tmp_path
+    shutil.copytree(COURSE.root / "source", root / "source")
+    shutil.copy(COURSE.root / "course.yml", root / "course.yml")
+    solved = solved_notebook(LESSON)
+    for i in range(12):
+        path = root / "submitted" / f"k{i:02d}" / LESSON.id / f"{LESSON.module}.ipynb"
+        path.parent.mkdir(parents=True)
+        nbformat.write(solved, path)
+    cmd = [
+        sys.executable,
+        "-m",
+        "autograder.cli",
+        "--course",
+        str(root / "course.yml"),
+        "grade",
+        "--lesson",
+        "02",
+        str(root / "submitted"),
+    ]
+    first = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    db = root / "gradebook.db"
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and not _graded(db):
+        time.sleep(0.05)
+    first.send_signal(signal.SIGKILL)
+    first.wait()
+    done_before = _graded(db)
+    assert 0 < done_before <= 12
+    run = subprocess.run(cmd, capture_output=True, text=True, timeout=600)
+    assert run.returncode == 0, run.stderr
+    assert _graded(db) == 12
+    from nbgrader.api import Gradebook
+
+    with Gradebook(f"sqlite:///{db}") as gb:
+        scores = [gb.find_submission(LESSON.id, f"k{i:02d}").score for i in range(12)]
+    assert scores == [LESSON.points] * 12
+
+
+def _graded(db) -> int:
+    import sqlite3
+
+    if not db.exists():
+        return 0
+    try:
+        with sqlite3.connect(db) as con:
+            return con.execute("SELECT COUNT(*) FROM mlcourse_graded").fetchone()[0]
+    except sqlite3.OperationalError:
+        return 0
+
+
+def test_nbgrader_db_student_import_from_the_course_folder(klass):
+    root, _, _ = klass
+    (root / "nbgrader_config.py").write_text(
+        "from pathlib import Path\n"
+        "from autograder.course import load_course\n"
+        "from autograder.release import nbgrader_config\n"
+        "here = Path(__file__).parent\n"
+        "get_config().merge(nbgrader_config(load_course(here / 'course.yml'), here))\n"
+    )
+    (root / "students.csv").write_text(
+        'id,first_name,last_name,email\nnew1,Nadia,"Ng, Jr.",n@x.org\n'
+    )
+    nbgrader = [sys.executable, "-m", "nbgrader", "db", "student"]
+    run = subprocess.run(
+        [*nbgrader, "import", "students.csv"], cwd=root, capture_output=True, text=True
+    )
+    assert run.returncode == 0, run.stderr
+    listing = subprocess.run(
+        [*nbgrader, "list"], cwd=root, capture_output=True, text=True
+    )
+    assert "new1" in listing.stdout and "Nadia" in listing.stdout
