@@ -17,6 +17,7 @@ import argparse
 import statistics
 import tempfile
 import time
+import warnings
 from pathlib import Path
 
 import nbformat
@@ -27,6 +28,7 @@ def main() -> None:
     parser.add_argument("lessons", nargs="*")
     parser.add_argument("--repeat", type=int, default=5)
     args = parser.parse_args()
+    warnings.filterwarnings("ignore")  # nbgrader's own database warnings
 
     from autograder.course import load_course
     from autograder.grade import Grader
