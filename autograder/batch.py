@@ -17,6 +17,7 @@ from .course import Lesson
 from .feedback import render, write
 from .grade import Grader, SubmissionResult
 from .gradebook import GradeStore, digest_of
+from .notebook import read_notebook
 
 
 @dataclass
@@ -97,7 +98,12 @@ def grade_class(
                 penalty=result.penalty,
             )
         if feedback_root and entry.student:
-            page = render(result, entry.student, lesson.title, entry.late_note)
+            figures = (
+                grader.figures(lesson, read_notebook(entry.path))
+                if not result.error
+                else []
+            )
+            page = render(result, entry.student, lesson.title, entry.late_note, figures)
             write(
                 feedback_root
                 / entry.student

@@ -51,22 +51,19 @@ def run_job(job: dict, emit: Callable[[dict], None]) -> None:
     namespace = run_cells(job["cells"], emit, job.get("cell_seconds"))
     for check in job["checks"]:
         emit({"check": check["id"]})
-        target = check["target"]
-        if target not in namespace:
+        names = check.get("names") or [check["target"]]
+        missing = [n for n in names if n not in namespace]
+        if missing:
             value = {
                 "t": "error",
                 "type": "NameError",
-                "message": f"{target} is not defined",
+                "message": f"{missing[0]} is not defined",
             }
         else:
             inputs = {
                 k: codec.decode(v, as_torch=True) for k, v in check["inputs"].items()
             }
-            value = observe(
-                check["code"],
-                inputs,
-                {target: namespace[target]},
-                timeout=check["timeout"],
-            )
+            scope = {n: namespace[n] for n in names}
+            value = observe(check["code"], inputs, scope, timeout=check["timeout"])
         emit({"observed": check["id"], "value": value})
     emit({"done": True})

@@ -246,6 +246,7 @@ def cmd_gradescope_bundle(args) -> int:
 def cmd_feedback(args) -> int:
     from .feedback import render, write
     from .grade import Grader
+    from .notebook import read_notebook
 
     course = _course(args)
     path = Path(args.notebook)
@@ -254,8 +255,9 @@ def cmd_feedback(args) -> int:
     )
     with Grader(course, torch=int(lesson.number) >= 10) as grader:
         result = grader.grade_file(lesson, path)
+        figures = [] if result.error else grader.figures(lesson, read_notebook(path))
     output = Path(args.output or path.with_suffix(".feedback.html").name)
-    write(output, render(result, args.student or path.stem, lesson.title))
+    write(output, render(result, args.student or path.stem, lesson.title, "", figures))
     print(f"{result.score:g} / {result.max_score:g}; wrote {output}")
     return 0
 

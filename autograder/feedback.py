@@ -20,12 +20,17 @@ td, th {{ border-bottom: 1px solid #ddd; padding: .4rem; text-align: left; verti
 {late}{error}
 <table><tr><th>exercise</th><th>check</th><th>points</th><th>feedback</th></tr>
 {rows}
-</table></body></html>
+</table>
+{figures}</body></html>
 """
 
 
 def render(
-    result: SubmissionResult, student: str, lesson_title: str, late_note: str = ""
+    result: SubmissionResult,
+    student: str,
+    lesson_title: str,
+    late_note: str = "",
+    figures: list[tuple[str, bytes]] = (),
 ) -> str:
     rows = []
     for check in result.checks:
@@ -48,7 +53,21 @@ def render(
         if result.error
         else "",
         rows="\n".join(rows),
+        figures=_figures(figures),
     )
+
+
+def _figures(figures) -> str:
+    from .figures import as_data_uri
+
+    if not figures:
+        return ""
+    items = [
+        f'<figure><img alt="{html.escape(title)}" src="{as_data_uri(png)}">'
+        f"<figcaption>{html.escape(title)}</figcaption></figure>"
+        for title, png in figures
+    ]
+    return "<h2>Your results</h2>\n" + "\n".join(items) + "\n"
 
 
 def write(path: Path, page: str) -> Path:

@@ -193,6 +193,42 @@ class Grader:
                 break
         return observed, notes, seconds
 
+    def figures(self, lesson: Lesson, nb) -> list[tuple[str, bytes]]:
+        """(title, PNG) of each of the lesson's figures drawn from this submission."""
+        from .figures import draw_png, figure_checks
+
+        self.specs(lesson)
+        wanted = figure_checks(lesson)
+        if not wanted:
+            return []
+        cells = graded_cells(nb, self._lesson_nb[lesson.id])
+        job = {
+            "cells": [{"index": c.index, "source": c.source} for c in cells],
+            "cell_seconds": 2 * lesson.limits.check_seconds,
+            "checks": [
+                {
+                    "id": f"figure.{i}",
+                    "target": f.names[0],
+                    "names": list(f.names),
+                    "code": f.code,
+                    "inputs": inputs,
+                    "timeout": lesson.limits.check_seconds,
+                }
+                for i, (f, inputs) in enumerate(wanted)
+            ],
+        }
+        observed, _, _ = observations(self.run_job(job, lesson.limits), lesson.limits)
+        drawn = []
+        for i, (figure, inputs) in enumerate(wanted):
+            png = (
+                draw_png(figure, observed[f"figure.{i}"], inputs)
+                if f"figure.{i}" in observed
+                else None
+            )
+            if png:
+                drawn.append((figure.title, png))
+        return drawn
+
     def run_job(self, job: dict, limits) -> Outcome:
         """Run one job in the next free sandbox."""
         sandbox = self._pool.get()

@@ -284,3 +284,16 @@ def test_nbgrader_db_student_import_from_the_course_folder(klass):
         [*nbgrader, "list"], cwd=root, capture_output=True, text=True
     )
     assert "new1" in listing.stdout and "Nadia" in listing.stdout
+
+
+def test_feedback_pages_plot_the_students_own_results(klass):
+    root, kinds, _ = klass
+    pages = {
+        kind: (
+            root / "feedback" / sid / LESSON.id / f"{LESSON.module}.mlcourse.html"
+        ).read_text()
+        for sid, kind in kinds.items()
+        if kind in ("solved", "stub")
+    }
+    assert "data:image/png;base64," in pages["solved"]
+    assert "Your results" not in pages["stub"]  # nothing of theirs to draw

@@ -4,6 +4,7 @@ A lesson's module `autograder/checks/<module>.py` defines
 
     CHECKS   = [Check(...), ...]     experiments on the graded names
     MISTAKES = [Mistake(...), ...]   mutants of the reference, each with a message
+    FIGURES  = [Figure(...), ...]    optional: plots of the student's own results
 
 A `Check` is a small experiment. `inputs(rng, ref)` draws its data from a
 generator seeded by the check id (`ref` is the reference module, for the rare
@@ -59,3 +60,19 @@ class Mistake:
     @property
     def name(self) -> str:
         return getattr(self.impl, "__name__", self.target)
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A plot of the student's own results for the feedback page.
+
+    `code` runs in the sandbox like a check's (with every name in `names`) and
+    assigns `result`; `draw(ax, result, inputs)` runs in the grader with
+    matplotlib, so the child never needs a plotting library or a font file.
+    """
+
+    title: str
+    names: tuple[str, ...]
+    code: str
+    draw: Callable[[Any, Any, dict], None]
+    inputs: Inputs = no_inputs

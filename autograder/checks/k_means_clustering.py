@@ -9,7 +9,7 @@ check says so (then the tie is exact in float64).
 
 import numpy as np
 
-from autograder.checks import Check, Mistake
+from autograder.checks import Check, Figure, Mistake
 from solutions.k_means_clustering import assign_clusters, update_centroids, wcss
 
 INIT = "result = init_centroids(X, k, rng=np.random.default_rng(seed))"
@@ -704,4 +704,28 @@ MISTAKES = [
         "on a tie the first (smallest) k wins; np.argmax returns the first maximum",
         _elbow_last_tie,
     ),
+]
+
+
+def _four_blobs(rng, ref):
+    centres = np.array([[-5.0, -5.0], [-5.0, 5.0], [5.0, -5.0], [5.0, 5.0]])
+    return {"X": np.concatenate([c + rng.normal(size=(150, 2)) for c in centres])}
+
+
+def _draw_clusters(ax, result, inputs):
+    centroids, labels, J = result
+    X = inputs["X"]
+    ax.scatter(X[:, 0], X[:, 1], c=labels, s=8, cmap="tab10")
+    ax.scatter(centroids[:, 0], centroids[:, 1], marker="x", c="black", s=90)
+    ax.set_xlabel(f"your kmeans(X, 4): WCSS {float(J):.1f}")
+
+
+FIGURES = [
+    Figure(
+        "Your k-means on four blobs",
+        names=("kmeans",),
+        code="result = kmeans(X, 4, rng=np.random.default_rng(0))",
+        draw=_draw_clusters,
+        inputs=_four_blobs,
+    )
 ]

@@ -7,7 +7,7 @@ agrees with the reference far inside the default rtol 1e-7.
 
 import numpy as np
 
-from autograder.checks import Check, Mistake
+from autograder.checks import Check, Figure, Mistake
 
 
 def _ones(n):
@@ -490,4 +490,40 @@ MISTAKES = [
         " first (one argsort, not two)",
         _rank__ranks,
     ),
+]
+
+
+def _diabetes(rng, ref):
+    from sklearn.datasets import load_diabetes
+
+    X, y = load_diabetes(return_X_y=True)
+    order = np.random.default_rng(0).permutation(len(y))  # the lesson's headline split
+    n_test = int(np.ceil(0.2 * len(y)))
+    test, train = order[:n_test], order[n_test:]
+    return {
+        "X_train": X[train],
+        "y_train": y[train],
+        "X_test": X[test],
+        "y_test": y[test],
+    }
+
+
+def _draw_predictions(ax, y_hat, inputs):
+    y = inputs["y_test"]
+    ax.scatter(y, y_hat, s=10)
+    lo, hi = float(y.min()), float(y.max())
+    ax.plot([lo, hi], [lo, hi], color="black", linewidth=1)
+    r2 = 1 - ((y - y_hat) ** 2).sum() / ((y - y.mean()) ** 2).sum()
+    ax.set_xlabel(f"true disease progression (test R² {r2:.3f})")
+    ax.set_ylabel("your prediction")
+
+
+FIGURES = [
+    Figure(
+        "Your least-squares fit on the diabetes test set",
+        names=("fit_least_squares", "predict"),
+        code="result = predict(X_test, fit_least_squares(X_train, y_train))",
+        draw=_draw_predictions,
+        inputs=_diabetes,
+    )
 ]
