@@ -123,7 +123,7 @@ def _grade(args, course: Course, lesson: Lesson, paths: list[Path], hidden: bool
     from .grade import Grader
 
     with Grader(
-        course, jobs=args.jobs, torch=int(lesson.number) >= 10 or args.torch
+        course, jobs=args.jobs, torch=lesson.uses_torch or args.torch
     ) as grader:
         return list(grader.grade_many(lesson, paths, hidden=hidden))
 
@@ -136,7 +136,7 @@ def cmd_grade(args) -> int:
     course = _course(args)
     lesson = course.lesson(args.lesson)
     paths = submissions(lesson, args.files)
-    torch = int(lesson.number) >= 10 or args.torch
+    torch = lesson.uses_torch or args.torch
     with Grader(course, jobs=args.jobs, torch=torch) as grader:
         in_tree = any(
             student_of(p, lesson) for p in paths
@@ -253,7 +253,7 @@ def cmd_feedback(args) -> int:
     lesson = (
         course.lesson(args.lesson) if args.lesson else lesson_of_notebook(course, path)
     )
-    with Grader(course, torch=int(lesson.number) >= 10) as grader:
+    with Grader(course, torch=lesson.uses_torch) as grader:
         result = grader.grade_file(lesson, path)
         figures = [] if result.error else grader.figures(lesson, read_notebook(path))
     output = Path(args.output or path.with_suffix(".feedback.html").name)

@@ -137,10 +137,10 @@ class Grader:
         specs = [s for s in self.specs(lesson) if hidden or not s.hidden]
         cells = graded_cells(nb, self._lesson_nb[lesson.id])
         banned = banned_problems(lesson, definitions(cells))
-        job = {
-            "cells": [{"index": c.index, "source": c.source} for c in cells],
-            "cell_seconds": 2 * lesson.limits.check_seconds,
-            "checks": [
+        job = _job(
+            lesson,
+            cells,
+            [
                 {
                     "id": s.id,
                     "target": s.target,
@@ -151,7 +151,7 @@ class Grader:
                 for s in specs
                 if s.target not in banned
             ],
-        }
+        )
         observed, notes, seconds = self._observe(job, lesson.limits)
         results = judge_observations(specs, observed, banned)
         if notes:
@@ -202,10 +202,10 @@ class Grader:
         if not wanted:
             return []
         cells = graded_cells(nb, self._lesson_nb[lesson.id])
-        job = {
-            "cells": [{"index": c.index, "source": c.source} for c in cells],
-            "cell_seconds": 2 * lesson.limits.check_seconds,
-            "checks": [
+        job = _job(
+            lesson,
+            cells,
+            [
                 {
                     "id": f"figure.{i}",
                     "target": f.names[0],
@@ -216,7 +216,7 @@ class Grader:
                 }
                 for i, (f, inputs) in enumerate(wanted)
             ],
-        }
+        )
         observed, _, _ = observations(self.run_job(job, lesson.limits), lesson.limits)
         drawn = []
         for i, (figure, inputs) in enumerate(wanted):
@@ -277,6 +277,15 @@ class Grader:
 
     def __exit__(self, *exc) -> None:
         self.close()
+
+
+def _job(lesson: Lesson, cells: list[Cell], checks: list[dict]) -> dict:
+    """What a sandboxed child runs: the graded cells, then the experiments."""
+    return {
+        "cells": [{"index": c.index, "source": c.source} for c in cells],
+        "cell_seconds": 2 * lesson.limits.check_seconds,
+        "checks": checks,
+    }
 
 
 def _with_notes(result: CheckResult, notes: list[str]) -> CheckResult:

@@ -85,7 +85,7 @@ def run(lesson_id: str, course_yml: Path, root: Path) -> int:
         course = load_course(course_yml)
         lesson = course.lesson(lesson_id)
         path = _submission(root, lesson)
-        with Grader(course, torch=int(lesson.number) >= 10) as grader:
+        with Grader(course, torch=lesson.uses_torch) as grader:
             result = grader.grade_file(lesson, path)
         write_results(result, results)
     except Exception as exc:  # the student must see why, never an empty page

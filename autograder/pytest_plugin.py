@@ -47,7 +47,7 @@ def pytest_configure(config):
         raise pytest.UsageError(str(exc)) from None
     config._mlcourse_paths = {Path(p).resolve() for p in paths}
     config.args[:] = [str(Path(p).resolve()) for p in paths]
-    _GRADER = Grader(course, torch=int(config._mlcourse_lesson.number) >= 10)
+    _GRADER = Grader(course, torch=config._mlcourse_lesson.uses_torch)
 
 
 def pytest_unconfigure(config):
